@@ -1,0 +1,265 @@
+package dev.plumbline.cli;
+
+import dev.plumbline.core.engine.AuditEngine;
+import dev.plumbline.core.engine.AuditResult;
+import dev.plumbline.core.load.InputException;
+import dev.plumbline.core.load.TopologyLoader;
+import dev.plumbline.core.model.Topology;
+import dev.plumbline.core.rule.ParameterException;
+import dev.plumbline.core.rule.RuleParameters;
+import dev.plumbline.core.rule.Severity;
+import dev.plumbline.reports.ReportFormats;
+import dev.plumbline.reports.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Audits offline inputs against the rule packs and writes the reports. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Audit a topology against the rule packs and report every finding.",
+        "INPUT files may be ARM resource arrays, ARM list responses, Resource Graph results, `az group export`"
+            + " templates or Plumbline snapshots; several are merged into one topology."})
+final class AuditCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Topology files to audit.")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+      description = "Report formats, comma-separated: ${COMPLETION-CANDIDATES} (default: text).",
+      completionCandidates = FormatNames.class)
+  List<String> formats = new ArrayList<>(List.of("text"));
+
+  @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+      description = "Where reports go: a file when one format is written, a directory (each report named plumbline.<ext>) when several are."
+          + " Without it the report goes to standard output.")
+  Path output;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+      description = "Exit 1 when a FAIL, ERROR or UNKNOWN finding is at or above this severity: high, medium, low, info, or never (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--unknown", paramLabel = "POLICY", defaultValue = "fail",
+      description = "How UNKNOWN findings count toward the exit code: fail or warn (default: ${DEFAULT-VALUE}).")
+  String unknown;
+
+  @Option(names = "--param", paramLabel = "RULE-ID.NAME=VALUE",
+      description = "Override a rule parameter, e.g. --param PCHA-PG-03.minStorageGb=128 (repeatable).")
+  List<String> parameters = new ArrayList<>();
+
+  @Option(names = "--force", description = "Overwrite an existing output file even when it is not a Plumbline report.")
+  boolean force;
+
+  @Option(names = {"-q", "--quiet"}, description = "Do not print the table when reports are written to files.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
+  boolean verbose;
+
+  @Option(names = "--template-subscription", paramLabel = "ID", defaultValue = TopologyLoader.TEMPLATE_SUBSCRIPTION,
+      description = "Subscription an `az group export` template is taken to be deployed in (default: ${DEFAULT-VALUE}).")
+  String templateSubscription;
+
+  @Option(names = "--template-resource-group", paramLabel = "NAME", defaultValue = TopologyLoader.TEMPLATE_RESOURCE_GROUP,
+      description = "Resource group an `az group export` template is taken to be deployed in (default: ${DEFAULT-VALUE}).")
+  String templateResourceGroup;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Severity threshold;
+    boolean never = failOn.equalsIgnoreCase("never");
+    try {
+      threshold = never ? Severity.INFO : Severity.parse(failOn);
+    } catch (IllegalArgumentException e) {
+      return usage(err, "invalid --fail-on '" + failOn + "': expected high, medium, low, info or never");
+    }
+    String policy = unknown.toLowerCase(Locale.ROOT);
+    if (!policy.equals("fail") && !policy.equals("warn")) {
+      return usage(err, "invalid --unknown '" + unknown + "': expected fail or warn");
+    }
+    List<ReportWriter> writers = new ArrayList<>();
+    for (String format : formats) {
+      ReportWriter writer = ReportFormats.named(format.trim()).orElse(null);
+      if (writer == null) {
+        return usage(err, "unknown format '" + format + "': expected one of " + String.join(", ", formatNames()));
+      }
+      if (!writers.contains(writer)) {
+        writers.add(writer);
+      }
+    }
+    Map<ReportWriter, Path> targets;
+    try {
+      targets = targets(writers);
+    } catch (UsageException e) {
+      return usage(err, e.getMessage());
+    }
+    RuleParameters overrides;
+    try {
+      overrides = RuleParameters.parse(parameters);
+    } catch (ParameterException e) {
+      return usage(err, e.getMessage());
+    }
+
+    Topology topology;
+    try {
+      topology = new TopologyLoader(templateSubscription, templateResourceGroup).load(inputs);
+    } catch (InputException e) {
+      err.println("plumbline: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return ExitCodes.INPUT;
+    }
+    AuditResult result;
+    try {
+      result = new AuditEngine().evaluate(topology, Packs.all(), overrides);
+    } catch (ParameterException e) {
+      return usage(err, e.getMessage());
+    }
+
+    try {
+      for (Map.Entry<ReportWriter, Path> target : targets.entrySet()) {
+        if (target.getValue() == null) {
+          target.getKey().write(result, out);
+        } else {
+          writeFile(target.getKey(), target.getValue(), result);
+        }
+      }
+      if (output != null && !quiet && !targets.containsKey(ReportFormats.named("text").orElseThrow())) {
+        ReportFormats.named("text").orElseThrow().write(result, out);
+      }
+    } catch (IOException e) {
+      err.println("plumbline: cannot write the report: " + e.getMessage());
+      return ExitCodes.INTERNAL;
+    }
+    out.flush();
+    if (never) {
+      return ExitCodes.CLEAN;
+    }
+    return result.blocking(threshold, policy.equals("fail")).isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+  }
+
+  /** Where each writer writes: null for standard output. */
+  private Map<ReportWriter, Path> targets(List<ReportWriter> writers) throws UsageException {
+    Map<ReportWriter, Path> targets = new LinkedHashMap<>();
+    if (output == null) {
+      List<ReportWriter> nonText = writers.stream().filter(w -> !w.format().equals("text")).toList();
+      if (nonText.size() > 1) {
+        throw new UsageException("several formats need -o DIR, a directory to write them to");
+      }
+      targets.put(nonText.isEmpty() ? writers.get(0) : nonText.get(0), null);
+      return targets;
+    }
+    boolean directory = writers.size() > 1 || Files.isDirectory(output);
+    for (ReportWriter writer : writers) {
+      Path target = directory ? output.resolve("plumbline." + writer.extension()) : output;
+      for (Path input : inputs) {
+        if (sameFile(input, target)) {
+          throw new UsageException("refusing to write the " + writer.format() + " report over the input " + input);
+        }
+      }
+      if (Files.exists(target) && !force && !isOwnReport(writer, target)) {
+        throw new UsageException("refusing to overwrite " + target + ": it is not a Plumbline " + writer.format()
+            + " report (pass --force to overwrite it)");
+      }
+      targets.put(writer, target);
+    }
+    return targets;
+  }
+
+  private static boolean sameFile(Path input, Path target) {
+    try {
+      if (Files.exists(input) && Files.exists(target)) {
+        return Files.isSameFile(input, target);
+      }
+    } catch (IOException e) {
+      return true;
+    }
+    return input.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize());
+  }
+
+  /** Whether an existing file is a report this writer wrote before, and so may be replaced. */
+  private static boolean isOwnReport(ReportWriter writer, Path target) {
+    if (Files.isDirectory(target)) {
+      return false;
+    }
+    try (var in = Files.newInputStream(target)) {
+      String head = new String(in.readNBytes(512), StandardCharsets.UTF_8);
+      return switch (writer.format()) {
+        case "json" -> head.contains("\"plumblineReport\"");
+        case "text" -> head.startsWith("STATUS ");
+        default -> false;
+      };
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Writes beside the target and moves into place, so a failed run never leaves half a report. */
+  private static void writeFile(ReportWriter writer, Path target, AuditResult result) throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path temporary = Files.createTempFile(parent, ".plumbline-", ".tmp");
+    try {
+      try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        writer.write(result, file);
+      }
+      try {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private int usage(PrintWriter err, String message) {
+    err.println("plumbline: " + message);
+    err.println("Try 'plumbline audit --help' for more information.");
+    return ExitCodes.USAGE;
+  }
+
+  private static List<String> formatNames() {
+    return ReportFormats.all().stream().map(ReportWriter::format).toList();
+  }
+
+  /** The format names, for picocli's help text. */
+  static final class FormatNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    FormatNames() {
+      super(formatNames());
+    }
+  }
+
+  private static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.plumbline.cli;
+
+import dev.plumbline.core.rule.Rule;
+import dev.plumbline.core.rule.RulePack;
+import dev.plumbline.rules.positconnect.PositConnectHaPack;
+import java.util.List;
+import java.util.Optional;
+
+/** The rule packs the command line knows. */
+final class Packs {
+
+  private Packs() {}
+
+  static List<RulePack> all() {
+    return List.of(new PositConnectHaPack());
+  }
+
+  /** The pack and rule with this id, matched without regard to case. */
+  static Optional<PackRule> rule(String id) {
+    for (RulePack pack : all()) {
+      for (Rule rule : pack.rules()) {
+        if (rule.metadata().id().equalsIgnoreCase(id)) {
+          return Optional.of(new PackRule(pack, rule));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  record PackRule(RulePack pack, Rule rule) {}
+}

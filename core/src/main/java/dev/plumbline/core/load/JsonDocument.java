@@ -1,0 +1,245 @@
+package dev.plumbline.core.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.core.model.Provenance;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSON file read into a tree that remembers where things stand in it: the line and column of
+ * every object that is an array element (resources, embedded children), so that findings and
+ * errors can point at the input. Jackson's trees keep no positions, hence this reader.
+ *
+ * <p>A file may hold several JSON values one after another (the output of several {@code az ...
+ * show} commands concatenated); they are then read as if they were the elements of one array.
+ */
+final class JsonDocument {
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .build();
+
+  private final String file;
+  private final byte[] bytes;
+  private final JsonNode root;
+  private final boolean sequence;
+  private final Map<String, long[]> positions;
+
+  private JsonDocument(String file, byte[] bytes, JsonNode root, boolean sequence, Map<String, long[]> positions) {
+    this.file = file;
+    this.bytes = bytes;
+    this.root = root;
+    this.sequence = sequence;
+    this.positions = positions;
+  }
+
+  /** Parses {@code bytes}, named {@code file} in messages. */
+  static JsonDocument parse(String file, byte[] bytes) throws InputException {
+    Map<String, long[]> positions = new HashMap<>();
+    Deque<long[]> open = new ArrayDeque<>();
+    try (JsonParser parser = FACTORY.createParser(bytes)) {
+      List<JsonNode> roots = new ArrayList<>();
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw new InputException(file, 1, 1, "the file is empty; expected a JSON document");
+      }
+      // Every value is read as if it were element i of an array; a lone value drops the "/0".
+      while (token != null) {
+        roots.add(read(parser, token, new StringBuilder("/" + roots.size()), true, positions, open));
+        token = parser.nextToken();
+      }
+      if (roots.size() == 1) {
+        Map<String, long[]> single = new HashMap<>();
+        positions.forEach((pointer, at) -> single.put(pointer.substring(2), at));
+        return new JsonDocument(file, bytes, roots.get(0), false, single);
+      }
+      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      roots.forEach(array::add);
+      return new JsonDocument(file, bytes, array, true, positions);
+    } catch (StreamReadException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      throw new InputException(file, line, column, describe(e, open), e);
+    } catch (IOException e) {
+      throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode read(JsonParser parser, JsonToken token, StringBuilder pointer, boolean remember,
+      Map<String, long[]> positions, Deque<long[]> open) throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (token) {
+      case START_OBJECT: {
+        JsonLocation at = parser.currentTokenLocation();
+        long[] position = {at.getLineNr(), at.getColumnNr(), '}'};
+        if (remember) {
+          positions.put(pointer.toString(), position);
+        }
+        open.push(position);
+        ObjectNode object = nodes.objectNode();
+        JsonToken next;
+        while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          int length = pointer.length();
+          pointer.append('/').append(escape(name));
+          object.set(name, read(parser, parser.nextToken(), pointer, false, positions, open));
+          pointer.setLength(length);
+        }
+        open.pop();
+        return object;
+      }
+      case START_ARRAY: {
+        JsonLocation at = parser.currentTokenLocation();
+        long[] position = {at.getLineNr(), at.getColumnNr(), ']'};
+        if (remember) {
+          positions.put(pointer.toString(), position);
+        }
+        open.push(position);
+        ArrayNode array = nodes.arrayNode();
+        JsonToken next;
+        int index = 0;
+        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+          if (next == null) {
+            throw new JsonParseException(parser, "unexpected end of input");
+          }
+          int length = pointer.length();
+          pointer.append('/').append(index++);
+          array.add(read(parser, next, pointer, true, positions, open));
+          pointer.setLength(length);
+        }
+        open.pop();
+        return array;
+      }
+      case VALUE_STRING:
+        return nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        switch (parser.getNumberType()) {
+          case INT:
+            return nodes.numberNode(parser.getIntValue());
+          case LONG:
+            return nodes.numberNode(parser.getLongValue());
+          default:
+            return nodes.numberNode(parser.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return nodes.numberNode(parser.getDecimalValue());
+      case VALUE_TRUE:
+        return nodes.booleanNode(true);
+      case VALUE_FALSE:
+        return nodes.booleanNode(false);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default:
+        throw new JsonParseException(parser, "unexpected token " + token);
+    }
+  }
+
+  private static String describe(StreamReadException e, Deque<long[]> open) {
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      message = "malformed JSON";
+    }
+    if (message.startsWith("Unexpected end-of-input") || message.startsWith("unexpected end of input")) {
+      long[] innermost = open.peek();
+      if (innermost != null) {
+        return "unexpected end of file: the JSON is truncated; expected '" + (char) innermost[2]
+            + "' to close the " + (innermost[2] == '}' ? "object" : "array") + " opened at line " + innermost[0]
+            + ", column " + innermost[1];
+      }
+      return "unexpected end of file: the JSON is truncated";
+    }
+    if (message.startsWith("Duplicate field")) {
+      return "duplicate key " + message.substring("Duplicate field".length()).trim()
+          + " in one object; each key may appear once";
+    }
+    int cut = message.indexOf('\n');
+    message = cut < 0 ? message : message.substring(0, cut);
+    return "malformed JSON: " + message.trim();
+  }
+
+  static String escape(String key) {
+    return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace("~", "~0").replace("/", "~1");
+  }
+
+  String file() {
+    return file;
+  }
+
+  JsonNode root() {
+    return root;
+  }
+
+  /** Whether the file held several JSON values one after another. */
+  boolean isSequence() {
+    return sequence;
+  }
+
+  /**
+   * The provenance of the value at {@code pointer}: its exact position when it was remembered while
+   * parsing, else found by reading the file again (only on the rare error path), else the position
+   * of its nearest remembered ancestor.
+   */
+  Provenance at(String pointer) {
+    long[] exact = positions.get(pointer);
+    if (exact != null) {
+      return new Provenance(file, pointer, (int) exact[0], (int) exact[1]);
+    }
+    long[] found = sequence ? null : scan(pointer);
+    if (found != null) {
+      return new Provenance(file, pointer, (int) found[0], (int) found[1]);
+    }
+    String ancestor = pointer;
+    while (!ancestor.isEmpty()) {
+      ancestor = ancestor.substring(0, ancestor.lastIndexOf('/'));
+      long[] near = positions.get(ancestor);
+      if (near != null) {
+        return new Provenance(file, pointer, (int) near[0], (int) near[1]);
+      }
+    }
+    return new Provenance(file, pointer, 1, 1);
+  }
+
+  /** The remembered position of {@code pointer} only, for bulk use on the hot path (no re-scan). */
+  Provenance remembered(String pointer) {
+    long[] exact = positions.get(pointer);
+    return exact == null ? at(pointer) : new Provenance(file, pointer, (int) exact[0], (int) exact[1]);
+  }
+
+  private long[] scan(String target) {
+    try (JsonParser parser = FACTORY.createParser(bytes)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          continue;
+        }
+        // At a container's start the parser already stands in the new context; its parent names it.
+        JsonStreamContext context = token.isStructStart() ? parser.getParsingContext().getParent() : parser.getParsingContext();
+        if (context != null && context.pathAsPointer().toString().equals(target)) {
+          JsonLocation at = parser.currentTokenLocation();
+          return new long[] {at.getLineNr(), at.getColumnNr()};
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

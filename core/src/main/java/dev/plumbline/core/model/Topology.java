@@ -1,0 +1,160 @@
+package dev.plumbline.core.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every resource of an audit, indexed by id and by type, with the relationships between them
+ * resolved once and the gaps in what was read. Immutable; built by {@link TopologyBuilder}.
+ */
+public final class Topology {
+
+  private final List<Resource> resources;
+  private final Map<ResourceId, Resource> byId;
+  private final Map<ResourceType, List<Resource>> byType;
+  private final Map<Resource, Map<Relation, List<Resource>>> forward;
+  private final Map<Resource, Map<Relation, List<Resource>>> inverse;
+  private final Map<Resource, List<Resource>> children;
+  private final Map<Resource, List<BackendMember>> members;
+  private final List<Gap> gaps;
+  private final List<InputSource> inputs;
+  private final List<JsonNode> nodes;
+  private final List<JsonNode> scopes;
+  private final String capturedAt;
+
+  Topology(
+      List<Resource> resources,
+      Map<Resource, Map<Relation, List<Resource>>> forward,
+      Map<Resource, List<BackendMember>> members,
+      List<Gap> gaps,
+      List<InputSource> inputs,
+      List<JsonNode> nodes,
+      List<JsonNode> scopes,
+      String capturedAt) {
+    this.resources = List.copyOf(resources);
+    Map<ResourceId, Resource> ids = new HashMap<>();
+    Map<ResourceType, List<Resource>> types = new LinkedHashMap<>();
+    Map<Resource, List<Resource>> kids = new HashMap<>();
+    for (Resource resource : this.resources) {
+      ids.put(resource.id(), resource);
+      types.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(resource);
+    }
+    this.forward = forward;
+    Map<Resource, Map<Relation, List<Resource>>> back = new HashMap<>();
+    forward.forEach((from, relations) -> relations.forEach((relation, targets) -> {
+      for (Resource to : targets) {
+        back.computeIfAbsent(to, k -> new EnumMap<>(Relation.class))
+            .computeIfAbsent(relation, k -> new ArrayList<>())
+            .add(from);
+        if (relation == Relation.PARENT) {
+          kids.computeIfAbsent(to, k -> new ArrayList<>()).add(from);
+        }
+      }
+    }));
+    this.byId = ids;
+    this.byType = types;
+    this.inverse = back;
+    this.children = kids;
+    this.members = members;
+    this.gaps = List.copyOf(gaps);
+    this.inputs = List.copyOf(inputs);
+    this.nodes = List.copyOf(nodes);
+    this.scopes = List.copyOf(scopes);
+    this.capturedAt = capturedAt;
+  }
+
+  /** Every resource, top-level ones in input order, each followed by the children embedded in it. */
+  public List<Resource> resources() {
+    return resources;
+  }
+
+  /** The resources that were given as resources, not embedded in another. */
+  public List<Resource> topLevelResources() {
+    return resources.stream().filter(r -> r.embeddedIn().isEmpty()).toList();
+  }
+
+  public Optional<Resource> find(ResourceId id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  public Optional<Resource> find(String id) {
+    return ResourceId.tryParse(id).flatMap(this::find);
+  }
+
+  /** The resources of a type, in any casing of the type name. */
+  public List<Resource> ofType(ResourceType type) {
+    return Collections.unmodifiableList(byType.getOrDefault(type, List.of()));
+  }
+
+  /** The resources {@code from} references through {@code relation}, in the order it lists them. */
+  public List<Resource> related(Resource from, Relation relation) {
+    return Collections.unmodifiableList(
+        forward.getOrDefault(from, Map.of()).getOrDefault(relation, List.of()));
+  }
+
+  /** The first resource {@code from} references through {@code relation}. */
+  public Optional<Resource> relatedOne(Resource from, Relation relation) {
+    return related(from, relation).stream().findFirst();
+  }
+
+  /** The resources that reference {@code to} through {@code relation}. */
+  public List<Resource> referencing(Resource to, Relation relation) {
+    return Collections.unmodifiableList(
+        inverse.getOrDefault(to, Map.of()).getOrDefault(relation, List.of()));
+  }
+
+  /** The resource that holds {@code child}: a subnet's VNet, a volume's pool. */
+  public Optional<Resource> parent(Resource child) {
+    return relatedOne(child, Relation.PARENT);
+  }
+
+  /** The children of {@code parent}, embedded or given as nested resources. */
+  public List<Resource> children(Resource parent) {
+    return Collections.unmodifiableList(children.getOrDefault(parent, List.of()));
+  }
+
+  /** The children of {@code parent} of one type. */
+  public List<Resource> children(Resource parent, ResourceType type) {
+    return children(parent).stream().filter(child -> child.is(type)).toList();
+  }
+
+  /** The members of an Application Gateway backend pool, each traced to a VM where it could be. */
+  public List<BackendMember> members(Resource backendPool) {
+    return members.getOrDefault(backendPool, List.of());
+  }
+
+  /** What could not be read or resolved. */
+  public List<Gap> gaps() {
+    return gaps;
+  }
+
+  public List<InputSource> inputs() {
+    return inputs;
+  }
+
+  /** Facts gathered from the Connect nodes themselves (the snapshot's {@code nodes} section). */
+  public List<JsonNode> nodes() {
+    return nodes;
+  }
+
+  /** The scopes a snapshot says were read (subscriptions, resource groups, with their status). */
+  public List<JsonNode> scopes() {
+    return scopes;
+  }
+
+  /** When the topology was captured, as the snapshot says; empty for plain exports. */
+  public Optional<String> capturedAt() {
+    return Optional.ofNullable(capturedAt);
+  }
+
+  public int size() {
+    return resources.size();
+  }
+}

@@ -1,0 +1,245 @@
+package dev.plumbline.core.model;
+
+import static dev.plumbline.core.model.ResourceType.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Gathers resources from any number of inputs, then builds a {@link Topology}: embedded children
+ * made addressable, duplicate ids reconciled, relationships and backend pool members resolved once.
+ */
+public final class TopologyBuilder {
+
+  /** Where embedded children sit: the arrays under {@code properties} that hold them, per type. */
+  private static final Map<ResourceType, List<String>> EMBEDDED = Map.of(
+      VIRTUAL_NETWORK, List.of("subnets", "virtualNetworkPeerings"),
+      NETWORK_INTERFACE, List.of("ipConfigurations"),
+      NETWORK_SECURITY_GROUP, List.of("securityRules", "defaultSecurityRules"),
+      APPLICATION_GATEWAY, List.of(
+          "gatewayIPConfigurations", "frontendIPConfigurations", "frontendPorts", "backendAddressPools",
+          "backendHttpSettingsCollection", "backendSettingsCollection", "probes", "httpListeners",
+          "listeners", "requestRoutingRules", "routingRules", "redirectConfigurations", "urlPathMaps",
+          "sslCertificates", "trustedRootCertificates", "sslProfiles", "rewriteRuleSets"),
+      URL_PATH_MAP, List.of("pathRules"));
+
+  private final List<Resource> topLevel = new ArrayList<>();
+  private final Map<ResourceId, Resource> topLevelById = new HashMap<>();
+  private final Map<Resource, Function<String, Provenance>> positions = new HashMap<>();
+  private final List<Gap> gaps = new ArrayList<>();
+  private final List<InputSource> inputs = new ArrayList<>();
+  private final List<JsonNode> nodes = new ArrayList<>();
+  private final List<JsonNode> scopes = new ArrayList<>();
+  private String capturedAt;
+
+  /**
+   * Adds a top-level resource. The caller has checked that it has a text {@code id} and {@code type}.
+   *
+   * @param positions finds the line and column of a JSON pointer in the same input, for embedded children
+   */
+  public TopologyBuilder add(JsonNode raw, Provenance provenance, Function<String, Provenance> positions) {
+    ResourceId id = ResourceId.parse(raw.path("id").asText());
+    ResourceType type = ResourceType.of(raw.path("type").asText());
+    Resource existing = topLevelById.get(id);
+    if (existing != null) {
+      if (!existing.raw().equals(raw)) {
+        gaps.add(new Gap(Gap.Kind.DUPLICATE_CONFLICT, id.toString(), "", existing.provenance().toString(),
+            "the same resource id is given twice with different content; the first, at "
+                + existing.provenance() + ", is used",
+            provenance));
+      }
+      return this;
+    }
+    Resource resource = new Resource(id, type, raw, provenance, null);
+    topLevel.add(resource);
+    topLevelById.put(id, resource);
+    this.positions.put(resource, positions);
+    return this;
+  }
+
+  public TopologyBuilder addGap(Gap gap) {
+    gaps.add(gap);
+    return this;
+  }
+
+  public TopologyBuilder addInput(InputSource input) {
+    inputs.add(input);
+    return this;
+  }
+
+  /** Adds a node-facts entry (the snapshot's {@code nodes} section). */
+  public TopologyBuilder addNode(JsonNode node) {
+    nodes.add(node);
+    return this;
+  }
+
+  public TopologyBuilder addScope(JsonNode scope) {
+    scopes.add(scope);
+    return this;
+  }
+
+  /** Records when the topology was captured; the earliest of several inputs wins. */
+  public TopologyBuilder capturedAt(String when) {
+    if (when != null && (capturedAt == null || when.compareTo(capturedAt) < 0)) {
+      capturedAt = when;
+    }
+    return this;
+  }
+
+  /** Builds the topology; the builder may be used again afterwards. */
+  public Topology build() {
+    List<Resource> all = new ArrayList<>();
+    Map<ResourceId, Resource> byId = new LinkedHashMap<>(topLevelById);
+    Map<Resource, Resource> embeddedParent = new HashMap<>();
+    for (Resource resource : topLevel) {
+      all.add(resource);
+      collectEmbedded(resource, positions.get(resource), byId, embeddedParent, all);
+    }
+    Map<Resource, Map<Relation, List<Resource>>> forward = new HashMap<>();
+    List<Gap> allGaps = new ArrayList<>(gaps);
+    for (Resource resource : all) {
+      Resource parent = embeddedParent.get(resource);
+      if (parent == null) {
+        parent = resource.id().parent().map(byId::get).orElse(null);
+        if (parent == null && resource.id().parent().isPresent() && needsParent(resource)) {
+          allGaps.add(new Gap(Gap.Kind.DANGLING_REFERENCE, resource.id().toString(), "id",
+              resource.id().parent().get().toString(), "the resource that holds this one is not in the topology",
+              resource.provenance()));
+        }
+      }
+      if (parent != null) {
+        link(forward, resource, Relation.PARENT, parent);
+      }
+      for (Relation relation : Relation.from(resource.type())) {
+        for (ReferenceAt reference : references(resource.raw(), relation.path())) {
+          Resource target = ResourceId.tryParse(reference.id()).map(byId::get).orElse(null);
+          if (target != null) {
+            link(forward, resource, relation, target);
+          } else if (relation.to() != null) {
+            allGaps.add(new Gap(Gap.Kind.DANGLING_REFERENCE, resource.id().toString(), reference.path(),
+                reference.id(), "the referenced " + relation.to().simpleName() + " is not in the topology",
+                resource.provenance()));
+          }
+        }
+      }
+    }
+    linkPrivateEndpoints(all, forward);
+    Map<Resource, List<BackendMember>> members = new BackendPoolResolver(all, forward, byId).resolve(allGaps);
+    return new Topology(all, forward, members, allGaps, inputs, nodes, scopes, capturedAt);
+  }
+
+  private static boolean needsParent(Resource resource) {
+    return resource.is(NETAPP_VOLUME) || resource.is(NETAPP_CAPACITY_POOL) || resource.is(SUBNET);
+  }
+
+  private void collectEmbedded(Resource holder, Function<String, Provenance> positions, Map<ResourceId, Resource> byId,
+      Map<Resource, Resource> embeddedParent, List<Resource> all) {
+    List<String> arrays = EMBEDDED.entrySet().stream()
+        .filter(entry -> holder.is(entry.getKey()))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(List.of());
+    for (String segment : arrays) {
+      JsonNode array = holder.properties().path(segment);
+      if (!array.isArray()) {
+        continue;
+      }
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode element = array.get(i);
+        if (!element.isObject()) {
+          continue;
+        }
+        Optional<ResourceId> childId = ResourceId.tryParse(element.path("id").asText(null))
+            .or(() -> Optional.ofNullable(element.path("name").asText(null))
+                .filter(name -> !name.isBlank())
+                .map(name -> holder.id().child(segment, name)));
+        if (childId.isEmpty() || byId.containsKey(childId.get())) {
+          // A child also given as its own resource (a subnet read by itself) keeps that reading.
+          continue;
+        }
+        String pointer = holder.provenance().pointer() + "/properties/" + segment + "/" + i;
+        Provenance provenance = positions.apply(pointer);
+        Resource child = new Resource(childId.get(), holder.type().child(segment), element, provenance, holder);
+        byId.put(child.id(), child);
+        embeddedParent.put(child, holder);
+        all.add(child);
+        collectEmbedded(child, positions, byId, embeddedParent, all);
+      }
+    }
+  }
+
+  /** Private endpoints name their target; the target (a PostgreSQL server) is linked back to them. */
+  private static void linkPrivateEndpoints(List<Resource> all, Map<Resource, Map<Relation, List<Resource>>> forward) {
+    for (Resource endpoint : all) {
+      if (!endpoint.is(PRIVATE_ENDPOINT)) {
+        continue;
+      }
+      Set<Resource> targets = new LinkedHashSet<>();
+      Map<Relation, List<Resource>> out = forward.getOrDefault(endpoint, Map.of());
+      targets.addAll(out.getOrDefault(Relation.PRIVATE_ENDPOINT_SERVICE, List.of()));
+      targets.addAll(out.getOrDefault(Relation.PRIVATE_ENDPOINT_MANUAL_SERVICE, List.of()));
+      for (Resource target : targets) {
+        if (target.is(POSTGRES_FLEXIBLE_SERVER)) {
+          List<Resource> known = forward.getOrDefault(target, Map.of()).getOrDefault(Relation.POSTGRES_PRIVATE_ENDPOINT, List.of());
+          if (!known.contains(endpoint)) {
+            link(forward, target, Relation.POSTGRES_PRIVATE_ENDPOINT, endpoint);
+          }
+        }
+      }
+    }
+  }
+
+  static void link(Map<Resource, Map<Relation, List<Resource>>> forward, Resource from, Relation relation, Resource to) {
+    List<Resource> targets = forward.computeIfAbsent(from, k -> new EnumMap<>(Relation.class))
+        .computeIfAbsent(relation, k -> new ArrayList<>());
+    if (!targets.contains(to)) {
+      targets.add(to);
+    }
+  }
+
+  /** A reference found in a resource's JSON: the dotted path where it stands and the id it holds. */
+  record ReferenceAt(String path, String id) {}
+
+  /** Every non-blank text value at {@code path}, expanding {@code [*]} over array elements. */
+  static List<ReferenceAt> references(JsonNode root, String path) {
+    List<ReferenceAt> found = new ArrayList<>();
+    collect(root, path.split("\\."), 0, "", found);
+    return found;
+  }
+
+  private static void collect(JsonNode node, String[] steps, int index, String at, List<ReferenceAt> found) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return;
+    }
+    if (index == steps.length) {
+      if (node.isTextual() && !node.asText().isBlank()) {
+        found.add(new ReferenceAt(at, node.asText()));
+      }
+      return;
+    }
+    String step = steps[index];
+    String prefix = at.isEmpty() ? "" : at + ".";
+    if (step.endsWith("[*]")) {
+      String field = step.substring(0, step.length() - 3);
+      JsonNode array = node.path(field);
+      if (array.isArray()) {
+        for (int i = 0; i < array.size(); i++) {
+          collect(array.get(i), steps, index + 1, prefix + field + "[" + i + "]", found);
+        }
+      }
+    } else {
+      collect(node.path(step), steps, index + 1, prefix + step, found);
+    }
+  }
+
+}

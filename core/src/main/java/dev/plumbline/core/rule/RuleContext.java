@@ -1,0 +1,92 @@
+package dev.plumbline.core.rule;
+
+import dev.plumbline.core.model.Resource;
+import dev.plumbline.core.model.Topology;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** What a rule sees while it runs: the topology, its parameters in force, and finding factories. */
+public final class RuleContext {
+
+  private final RuleMetadata metadata;
+  private final Topology topology;
+  private final Map<String, Object> parameters;
+
+  public RuleContext(RuleMetadata metadata, Topology topology, Map<String, Object> parameters) {
+    this.metadata = metadata;
+    this.topology = topology;
+    this.parameters = Map.copyOf(parameters);
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  public RuleMetadata metadata() {
+    return metadata;
+  }
+
+  public long integer(String name) {
+    return (Long) parameter(name, ParameterType.INTEGER);
+  }
+
+  public double decimal(String name) {
+    return (Double) parameter(name, ParameterType.DECIMAL);
+  }
+
+  public boolean flag(String name) {
+    return (Boolean) parameter(name, ParameterType.BOOLEAN);
+  }
+
+  public String text(String name) {
+    return (String) parameter(name, ParameterType.TEXT);
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> list(String name) {
+    return (List<String>) parameter(name, ParameterType.LIST);
+  }
+
+  private Object parameter(String name, ParameterType type) {
+    RuleMetadata.ParameterSpec spec = metadata.parameter(name).orElseThrow(() ->
+        new IllegalArgumentException(metadata.id() + " reads parameter '" + name + "', which it does not declare"));
+    if (spec.type() != type) {
+      throw new IllegalArgumentException(metadata.id() + " reads parameter '" + name + "' as " + type
+          + " but declares it " + spec.type());
+    }
+    return parameters.get(name);
+  }
+
+  public Finding finding(Subject subject, Status status, String message, Evidence... evidence) {
+    return new Finding(metadata.id(), subject, status, message, Arrays.asList(evidence));
+  }
+
+  public Finding pass(Resource resource, String message, Evidence... evidence) {
+    return finding(Subject.of(resource), Status.PASS, message, evidence);
+  }
+
+  public Finding fail(Resource resource, String message, Evidence... evidence) {
+    return finding(Subject.of(resource), Status.FAIL, message, evidence);
+  }
+
+  public Finding unknown(Resource resource, String message, Evidence... evidence) {
+    return finding(Subject.of(resource), Status.UNKNOWN, message, evidence);
+  }
+
+  public Finding pass(Subject subject, String message, Evidence... evidence) {
+    return finding(subject, Status.PASS, message, evidence);
+  }
+
+  public Finding fail(Subject subject, String message, Evidence... evidence) {
+    return finding(subject, Status.FAIL, message, evidence);
+  }
+
+  public Finding unknown(Subject subject, String message, Evidence... evidence) {
+    return finding(subject, Status.UNKNOWN, message, evidence);
+  }
+
+  public Finding notApplicable(Subject subject, String message, Evidence... evidence) {
+    return finding(subject, Status.NOT_APPLICABLE, message, evidence);
+  }
+}

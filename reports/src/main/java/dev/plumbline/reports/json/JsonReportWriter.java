@@ -1,0 +1,148 @@
+package dev.plumbline.reports.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.plumbline.core.Plumbline;
+import dev.plumbline.core.engine.AuditResult;
+import dev.plumbline.core.model.Gap;
+import dev.plumbline.core.model.InputSource;
+import dev.plumbline.core.model.Provenance;
+import dev.plumbline.core.rule.Evidence;
+import dev.plumbline.core.rule.Finding;
+import dev.plumbline.core.rule.RuleMetadata;
+import dev.plumbline.core.rule.Status;
+import dev.plumbline.reports.ReportWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/**
+ * The JSON report, version 1: a stable format documented in the README. Fields are only ever added,
+ * never renamed or removed, within a version. Written by streaming, so large audits cost no tree.
+ */
+public final class JsonReportWriter implements ReportWriter {
+
+  /** The report format version, the value of {@code plumblineReport}. */
+  public static final int VERSION = 1;
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  @Override
+  public String format() {
+    return "json";
+  }
+
+  @Override
+  public String extension() {
+    return "json";
+  }
+
+  @Override
+  public void write(AuditResult result, Writer out) throws IOException {
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+      json.setPrettyPrinter(pretty);
+      json.writeStartObject();
+      json.writeNumberField("plumblineReport", VERSION);
+      json.writeObjectFieldStart("tool");
+      json.writeStringField("name", Plumbline.NAME);
+      json.writeStringField("version", Plumbline.version());
+      json.writeStringField("informationUri", Plumbline.INFORMATION_URI);
+      json.writeEndObject();
+      if (result.capturedAt().isPresent()) {
+        json.writeStringField("capturedAt", result.capturedAt().get());
+      }
+      writeInputs(json, result);
+      json.writeArrayFieldStart("packs");
+      for (AuditResult.PackInfo pack : result.packs()) {
+        json.writeStartObject();
+        json.writeStringField("id", pack.id());
+        json.writeStringField("name", pack.name());
+        json.writeStringField("version", pack.version());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeObjectFieldStart("summary");
+      for (Map.Entry<Status, Integer> count : result.summary().entrySet()) {
+        json.writeNumberField(count.getKey().name(), count.getValue());
+      }
+      json.writeEndObject();
+      json.writeArrayFieldStart("findings");
+      for (Finding finding : result.findings()) {
+        writeFinding(json, result, finding);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("gaps");
+      for (Gap gap : result.gaps()) {
+        writeGap(json, gap);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void writeInputs(JsonGenerator json, AuditResult result) throws IOException {
+    json.writeArrayFieldStart("inputs");
+    for (InputSource input : result.inputs()) {
+      json.writeStartObject();
+      json.writeStringField("file", input.location());
+      json.writeStringField("shape", input.shape());
+      json.writeNumberField("resources", input.resources());
+      json.writeStringField("sha256", input.sha256());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeFinding(JsonGenerator json, AuditResult result, Finding finding) throws IOException {
+    RuleMetadata rule = result.rule(finding.ruleId()).orElse(null);
+    json.writeStartObject();
+    json.writeStringField("ruleId", finding.ruleId());
+    json.writeStringField("ruleName", rule == null ? "" : rule.name());
+    json.writeStringField("severity", result.severityOf(finding).name());
+    json.writeStringField("status", finding.status().name());
+    json.writeStringField("subject", finding.subject().id());
+    json.writeStringField("subjectType", finding.subject().type());
+    json.writeStringField("message", finding.message());
+    json.writeArrayFieldStart("evidence");
+    for (Evidence evidence : finding.evidence()) {
+      json.writeStartObject();
+      json.writeStringField("path", evidence.path());
+      json.writeStringField("expected", evidence.expected());
+      json.writeStringField("actual", evidence.actual());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    writeLocation(json, finding.subject().provenance());
+    json.writeEndObject();
+  }
+
+  private static void writeGap(JsonGenerator json, Gap gap) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("kind", gap.kind().name());
+    json.writeStringField("subject", gap.subject());
+    json.writeStringField("path", gap.path());
+    json.writeStringField("target", gap.target());
+    json.writeStringField("reason", gap.reason());
+    writeLocation(json, gap.provenance());
+    json.writeEndObject();
+  }
+
+  private static void writeLocation(JsonGenerator json, Provenance provenance) throws IOException {
+    if (provenance.source().isEmpty()) {
+      json.writeNullField("location");
+      return;
+    }
+    json.writeObjectFieldStart("location");
+    json.writeStringField("file", provenance.source());
+    json.writeStringField("pointer", provenance.pointer());
+    json.writeNumberField("line", provenance.line());
+    json.writeNumberField("column", provenance.column());
+    json.writeEndObject();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.plumbline.rules.positconnect;
+
+import dev.plumbline.core.rule.Rule;
+import dev.plumbline.core.rule.RulePack;
+import dev.plumbline.rules.positconnect.database.PostgresStorage;
+import dev.plumbline.rules.positconnect.database.PostgresVersion;
+import dev.plumbline.rules.positconnect.gateway.CookieAffinity;
+import dev.plumbline.rules.positconnect.nodes.NodeCount;
+import dev.plumbline.rules.positconnect.storage.NetAppEncryption;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** The Posit Connect load-balanced, high-availability architecture on Azure, as rules. */
+public final class PositConnectHaPack implements RulePack {
+
+  public static final String ID = "posit-connect-ha";
+
+  /** Every rule of the pack, listed explicitly; a conventions test keeps this list complete. */
+  private static final List<Rule> RULES = List.of(
+      new CookieAffinity(),
+      new NodeCount(),
+      new PostgresVersion(),
+      new PostgresStorage(),
+      new NetAppEncryption());
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String name() {
+    return "Posit Connect HA on Azure";
+  }
+
+  @Override
+  public String version() {
+    return "0.1.0";
+  }
+
+  @Override
+  public List<Rule> rules() {
+    return RULES;
+  }
+
+  @Override
+  public Optional<String> docPage(String ruleId) {
+    return readDoc(ruleId);
+  }
+
+  /** Reads a doc page shipped in this module's jar ({@code rules/docs/ID.md} in the source tree). */
+  public static Optional<String> readDoc(String ruleId) {
+    if (!ruleId.matches("[A-Z0-9-]+")) {
+      return Optional.empty();
+    }
+    try (InputStream in = PositConnectHaPack.class.getResourceAsStream("/dev/plumbline/rules/docs/" + ruleId + ".md")) {
+      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
