@@ -1,0 +1,182 @@
+package dev.plumbline.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumbline.core.model.Provenance;
+import dev.plumbline.core.model.Topology;
+import dev.plumbline.core.model.TopologyBuilder;
+import dev.plumbline.core.rule.Finding;
+import dev.plumbline.core.rule.ParameterException;
+import dev.plumbline.core.rule.ParameterType;
+import dev.plumbline.core.rule.Pillar;
+import dev.plumbline.core.rule.Rule;
+import dev.plumbline.core.rule.RuleContext;
+import dev.plumbline.core.rule.RuleDefinition;
+import dev.plumbline.core.rule.RulePack;
+import dev.plumbline.core.rule.RuleParameters;
+import dev.plumbline.core.rule.Severity;
+import dev.plumbline.core.rule.Status;
+import dev.plumbline.core.rule.Subject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuditEngineTest {
+
+  @RuleDefinition(id = "TEST-OK-01", name = "Test.Ok", summary = "Passes every resource.", severity = Severity.HIGH,
+      pillar = Pillar.RELIABILITY,
+      parameters = @RuleDefinition.Parameter(name = "threshold", type = ParameterType.INTEGER, defaultValue = "5",
+          description = "A number."))
+  static final class PassingRule implements Rule {
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+      long threshold = context.integer("threshold");
+      return context.topology().resources().stream()
+          .map(r -> context.pass(r, "Threshold is " + threshold + ".")).toList();
+    }
+  }
+
+  @RuleDefinition(id = "TEST-THROW-01", name = "Test.Throws", summary = "Throws.", severity = Severity.MEDIUM,
+      pillar = Pillar.SECURITY)
+  static final class ThrowingRule implements Rule {
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+      throw new IllegalStateException("boom\nsecond line");
+    }
+  }
+
+  @RuleDefinition(id = "TEST-SILENT-01", name = "Test.Silent", summary = "Says nothing.", severity = Severity.LOW,
+      pillar = Pillar.OPERATIONS)
+  static final class SilentRule implements Rule {
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+      return List.of();
+    }
+  }
+
+  @RuleDefinition(id = "TEST-UNKNOWN-01", name = "Test.Unknown", summary = "Cannot tell.", severity = Severity.LOW,
+      pillar = Pillar.OPERATIONS)
+  static final class UnknownRule implements Rule {
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+      return List.of(context.unknown(Subject.scope(), "Data is missing."));
+    }
+  }
+
+  @RuleDefinition(id = "TEST-FOREIGN-01", name = "Test.Foreign", summary = "Claims another rule's id.", severity = Severity.LOW,
+      pillar = Pillar.OPERATIONS)
+  static final class ForeignIdRule implements Rule {
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+      return List.of(new Finding("TEST-OK-01", Subject.scope(), Status.PASS, "Not mine.", List.of()));
+    }
+  }
+
+  private static Topology topology() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    TopologyBuilder builder = new TopologyBuilder();
+    for (String name : List.of("b-vnet", "a-vnet")) {
+      builder.add(json.readTree("{\"id\": \"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/"
+          + name + "\", \"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"" + name + "\"}"),
+          new Provenance("t.json", "", 1, 1), pointer -> new Provenance("t.json", pointer, 1, 1));
+    }
+    return builder.build();
+  }
+
+  private static RulePack pack(Rule... rules) {
+    return new RulePack() {
+      @Override
+      public String id() {
+        return "test";
+      }
+
+      @Override
+      public String name() {
+        return "Test pack";
+      }
+
+      @Override
+      public String version() {
+        return "1";
+      }
+
+      @Override
+      public List<Rule> rules() {
+        return List.of(rules);
+      }
+
+      @Override
+      public Optional<String> docPage(String ruleId) {
+        return Optional.empty();
+      }
+    };
+  }
+
+  @Test
+  void aThrowingRuleBecomesOneErrorFindingAndTheAuditGoesOn() throws Exception {
+    AuditResult result = new AuditEngine().evaluate(topology(),
+        List.of(pack(new ThrowingRule(), new PassingRule())), RuleParameters.defaults());
+    assertThat(result.findings()).extracting(Finding::ruleId, Finding::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("TEST-THROW-01", Status.ERROR),
+        org.assertj.core.groups.Tuple.tuple("TEST-OK-01", Status.PASS),
+        org.assertj.core.groups.Tuple.tuple("TEST-OK-01", Status.PASS));
+    assertThat(result.findings().get(0).message())
+        .isEqualTo("The rule failed with IllegalStateException: boom; its requirement was not checked.");
+  }
+
+  @Test
+  void aRuleThatReturnsNothingOrAnotherRulesFindingIsAnError() throws Exception {
+    AuditResult result = new AuditEngine().evaluate(topology(),
+        List.of(pack(new SilentRule(), new ForeignIdRule())), RuleParameters.defaults());
+    assertThat(result.findings()).extracting(Finding::status).containsExactly(Status.ERROR, Status.ERROR);
+    assertThat(result.summary()).containsEntry(Status.ERROR, 2).containsEntry(Status.PASS, 0);
+  }
+
+  @Test
+  void findingsOfOneRuleAreSortedBySubjectSoOutputIsDeterministic() throws Exception {
+    AuditResult result = new AuditEngine().evaluate(topology(), List.of(pack(new PassingRule())), RuleParameters.defaults());
+    assertThat(result.findings()).extracting(f -> f.subject().name()).containsExactly("a-vnet", "b-vnet");
+  }
+
+  @Test
+  void parameterOverridesReachTheRuleAndAreReported() throws Exception {
+    AuditResult result = new AuditEngine().evaluate(topology(), List.of(pack(new PassingRule())),
+        RuleParameters.parse(List.of("TEST-OK-01.threshold=9")));
+    assertThat(result.findings()).extracting(Finding::message).containsOnly("Threshold is 9.");
+    assertThat(result.parameters()).isEqualTo(Map.of("TEST-OK-01", Map.of("threshold", "9")));
+  }
+
+  @Test
+  void parameterOverridesThatNameNoRuleOrParameterOrHaveBadValuesAreRejected() throws Exception {
+    AuditEngine engine = new AuditEngine();
+    List<RulePack> packs = List.of(pack(new PassingRule()));
+    assertThatThrownBy(() -> engine.evaluate(topology(), packs, RuleParameters.parse(List.of("NOPE-01.x=1"))))
+        .isInstanceOf(ParameterException.class).hasMessageContaining("unknown rule 'NOPE-01'");
+    assertThatThrownBy(() -> engine.evaluate(topology(), packs, RuleParameters.parse(List.of("TEST-OK-01.other=1"))))
+        .isInstanceOf(ParameterException.class).hasMessageContaining("has no parameter 'other'; it takes threshold");
+    assertThatThrownBy(() -> engine.evaluate(topology(), packs, RuleParameters.parse(List.of("TEST-OK-01.threshold=lots"))))
+        .isInstanceOf(ParameterException.class).hasMessageContaining("expected a whole number, got 'lots'");
+    assertThatThrownBy(() -> RuleParameters.parse(List.of("threshold=1")))
+        .isInstanceOf(ParameterException.class).hasMessageContaining("expected RULE-ID.name=value");
+  }
+
+  @Test
+  void blockingFindingsFollowSeverityThresholdAndUnknownPolicy() throws Exception {
+    AuditResult result = new AuditEngine().evaluate(topology(),
+        List.of(pack(new ThrowingRule(), new UnknownRule(), new PassingRule())), RuleParameters.defaults());
+    assertThat(result.blocking(Severity.HIGH, true)).isEmpty();
+    assertThat(result.blocking(Severity.MEDIUM, true)).extracting(Finding::ruleId).containsExactly("TEST-THROW-01");
+    assertThat(result.blocking(Severity.LOW, true)).extracting(Finding::ruleId).containsExactly("TEST-THROW-01", "TEST-UNKNOWN-01");
+    assertThat(result.blocking(Severity.LOW, false)).extracting(Finding::ruleId).containsExactly("TEST-THROW-01");
+  }
+
+  @Test
+  void aRuleIdRegisteredTwiceIsRefused() {
+    assertThatThrownBy(() -> new AuditEngine().evaluate(topology(),
+        List.of(pack(new PassingRule()), pack(new PassingRule())), RuleParameters.defaults()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("TEST-OK-01");
+  }
+}
