@@ -48,16 +48,19 @@ public final class Topology {
     }
     this.forward = forward;
     Map<Resource, Map<Relation, List<Resource>>> back = new HashMap<>();
-    forward.forEach((from, relations) -> relations.forEach((relation, targets) -> {
-      for (Resource to : targets) {
-        back.computeIfAbsent(to, k -> new EnumMap<>(Relation.class))
-            .computeIfAbsent(relation, k -> new ArrayList<>())
-            .add(from);
-        if (relation == Relation.PARENT) {
-          kids.computeIfAbsent(to, k -> new ArrayList<>()).add(from);
+    // Walked in input order, not the map's, so children and referrers come out in the order they were read.
+    for (Resource from : this.resources) {
+      forward.getOrDefault(from, Map.of()).forEach((relation, targets) -> {
+        for (Resource to : targets) {
+          back.computeIfAbsent(to, k -> new EnumMap<>(Relation.class))
+              .computeIfAbsent(relation, k -> new ArrayList<>())
+              .add(from);
+          if (relation == Relation.PARENT) {
+            kids.computeIfAbsent(to, k -> new ArrayList<>()).add(from);
+          }
         }
-      }
-    }));
+      });
+    }
     this.byId = ids;
     this.byType = types;
     this.inverse = back;

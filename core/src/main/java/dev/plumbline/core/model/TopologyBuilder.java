@@ -127,7 +127,7 @@ public final class TopologyBuilder {
             link(forward, resource, relation, target);
           } else if (relation.to() != null) {
             allGaps.add(new Gap(Gap.Kind.DANGLING_REFERENCE, resource.id().toString(), reference.path(),
-                reference.id(), "the referenced " + relation.to().simpleName() + " is not in the topology",
+                reference.id(), "the referenced " + relation.to().name() + " resource is not in the topology",
                 resource.provenance()));
           }
         }

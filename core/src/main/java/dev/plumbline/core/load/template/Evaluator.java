@@ -32,6 +32,21 @@ final class Evaluator {
 
   private static final int MAX_LOOKUP_DEPTH = 32;
 
+  /**
+   * Bounds the combined depth of trees and expressions across chained variables, which the per-tree and
+   * per-expression limits alone do not; measured to fit a 512 KB thread stack with JIT-compiled frames, half
+   * the usual default.
+   */
+  static final int MAX_NESTING = 500;
+
+  /**
+   * Variables that use other variables several times grow exponentially; these budgets stop such a template
+   * long before it exhausts memory, yet sit far above what a real exported template needs.
+   */
+  static final long MAX_COPIED_NODES = 1_000_000;
+
+  static final long MAX_BUILT_CHARACTERS = 50_000_000;
+
   /** Inside a variable a single unresolved string makes the whole variable unusable, so stop at the first. */
   private static final Sink FAIL_FAST = (pointer, expression, reason) -> {
     throw new Unresolvable(reason);
@@ -55,6 +70,9 @@ final class Evaluator {
   /** Keyed by {@code parameters('x')} or {@code variables('x')}; a null value records a failure reason. */
   private final Map<String, Outcome> lookups = new HashMap<>();
   private final List<String> inProgress = new ArrayList<>();
+  private int nesting;
+  private long nodesLeft = MAX_COPIED_NODES;
+  private long charactersLeft = MAX_BUILT_CHARACTERS;
 
   private record Outcome(JsonNode value, String failure) {}
 
@@ -92,19 +110,32 @@ final class Evaluator {
           "value is nested more than " + MAX_VALUE_DEPTH + " levels deep and is not resolved");
       return Nodes.copy(node);
     }
-    if (node.isObject()) {
-      ObjectNode out = Nodes.FACTORY.objectNode();
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        out.set(field.getKey(),
-            resolveTree(field.getValue(), Nodes.pointer(pointer, field.getKey()), depth + 1, sink));
+    if (nesting >= MAX_NESTING) {
+      sink.unresolved(pointer, Nodes.rawText(node), tooDeep());
+      return Nodes.copy(node);
+    }
+    nesting++;
+    try {
+      if (node.isObject()) {
+        ObjectNode out = Nodes.FACTORY.objectNode();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+          out.set(field.getKey(),
+              resolveTree(field.getValue(), Nodes.pointer(pointer, field.getKey()), depth + 1, sink));
+        }
+        return out;
+      }
+      ArrayNode out = Nodes.FACTORY.arrayNode();
+      for (int i = 0; i < node.size(); i++) {
+        out.add(resolveTree(node.get(i), Nodes.pointer(pointer, i), depth + 1, sink));
       }
       return out;
+    } finally {
+      nesting--;
     }
-    ArrayNode out = Nodes.FACTORY.arrayNode();
-    for (int i = 0; i < node.size(); i++) {
-      out.add(resolveTree(node.get(i), Nodes.pointer(pointer, i), depth + 1, sink));
-    }
-    return out;
+  }
+
+  private static String tooDeep() {
+    return "evaluation nests more than " + MAX_NESTING + " levels deep";
   }
 
   /** Whether ARM treats the string as an expression rather than as literal text. */
@@ -128,6 +159,18 @@ final class Evaluator {
   }
 
   JsonNode evaluate(Expr expr) {
+    if (nesting >= MAX_NESTING) {
+      throw new Unresolvable(tooDeep());
+    }
+    nesting++;
+    try {
+      return evaluateNode(expr);
+    } finally {
+      nesting--;
+    }
+  }
+
+  private JsonNode evaluateNode(Expr expr) {
     if (expr instanceof Expr.Literal literal) {
       return literal.value();
     }
@@ -205,6 +248,20 @@ final class Evaluator {
     for (Expr arg : call.args()) {
       args.add(evaluate(arg));
     }
+    JsonNode result = apply(call, fn, args);
+    if (result.isTextual()) {
+      charactersLeft -= result.textValue().length();
+      if (charactersLeft < 0) {
+        throw new Unresolvable("the template builds more than " + MAX_BUILT_CHARACTERS
+            + " characters of strings; evaluation stopped");
+      }
+    } else if (result.isContainerNode()) {
+      chargeNodes(result.size());
+    }
+    return result;
+  }
+
+  private JsonNode apply(Expr.Call call, String fn, List<JsonNode> args) {
     switch (fn) {
       case "parameters":
         arity(call, args, 1, 1);
@@ -342,6 +399,7 @@ final class Evaluator {
         throw new Unresolvable(known.failure());
       }
       // Callers may place the value in an output resource; each must get its own copy.
+      chargeNodes(Nodes.count(known.value(), nodesLeft + 1));
       return Nodes.copy(known.value());
     }
     int at = inProgress.indexOf(key);
@@ -357,12 +415,21 @@ final class Evaluator {
     try {
       JsonNode value = compute.get();
       lookups.put(key, new Outcome(value, null));
+      chargeNodes(Nodes.count(value, nodesLeft + 1));
       return Nodes.copy(value);
     } catch (Unresolvable e) {
       lookups.put(key, new Outcome(null, e.reason()));
       throw e;
     } finally {
       inProgress.remove(inProgress.size() - 1);
+    }
+  }
+
+  private void chargeNodes(long count) {
+    nodesLeft -= count;
+    if (nodesLeft < 0) {
+      throw new Unresolvable("the template expands to more than " + MAX_COPIED_NODES
+          + " values through its variables; evaluation stopped");
     }
   }
 

@@ -92,6 +92,21 @@ final class Nodes {
     return false;
   }
 
+  /** Counts the nodes of a tree, without recursion, stopping once the count reaches {@code limit}. */
+  static long count(JsonNode node, long limit) {
+    long count = 0;
+    Deque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(node);
+    while (!pending.isEmpty() && count < limit) {
+      JsonNode next = pending.pop();
+      count++;
+      for (Iterator<JsonNode> it = next.elements(); it.hasNext(); ) {
+        pending.push(it.next());
+      }
+    }
+    return count;
+  }
+
   /** Appends one reference token to a JSON pointer, escaped as RFC 6901 requires. */
   static String pointer(String parent, String token) {
     return parent + "/" + token.replace("~", "~0").replace("/", "~1");

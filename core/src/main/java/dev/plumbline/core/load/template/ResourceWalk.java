@@ -96,7 +96,13 @@ final class ResourceWalk {
     if (parent != null && type.resolved() && !fullType.contains("/")) {
       fullType = parent.type() + "/" + fullType;
     }
-    List<String> typeSegments = type.output().isNull() ? List.of() : ResourceIds.segments(fullType);
+    List<String> typeSegments;
+    if (type.resolved()) {
+      typeSegments = ResourceIds.segments(fullType);
+    } else {
+      // Raw text may hold '/' inside an expression, so it stays one segment.
+      typeSegments = type.output().isNull() ? List.of() : List.of(type.text());
+    }
     int namesNeeded = typeSegments.size() - 1;
 
     List<String> names = new ArrayList<>();
