@@ -86,6 +86,16 @@ public final class RuleContext {
     return finding(subject, Status.UNKNOWN, message, evidence);
   }
 
+  /**
+   * The finding for a resource the requirement needs that is missing from the scope altogether: a
+   * {@code FAIL} of the scope, never {@code NOT_APPLICABLE}.
+   *
+   * @param what the missing resource in words, e.g. "a PostgreSQL flexible server"
+   */
+  public Finding missing(String what, String message) {
+    return fail(Subject.scope(), message, new Evidence("type", what, "none"));
+  }
+
   public Finding notApplicable(Subject subject, String message, Evidence... evidence) {
     return finding(subject, Status.NOT_APPLICABLE, message, evidence);
   }

@@ -18,4 +18,35 @@ public interface RulePack {
 
   /** The doc page of one of the pack's rules, as Markdown. */
   Optional<String> docPage(String ruleId);
+
+  /** A pack of the given rules with no doc pages: for custom rules and for tests. */
+  static RulePack of(String id, String name, String version, List<Rule> rules) {
+    List<Rule> listed = List.copyOf(rules);
+    return new RulePack() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String version() {
+        return version;
+      }
+
+      @Override
+      public List<Rule> rules() {
+        return listed;
+      }
+
+      @Override
+      public Optional<String> docPage(String ruleId) {
+        return Optional.empty();
+      }
+    };
+  }
 }

@@ -21,7 +21,6 @@ import dev.plumbline.core.rule.Status;
 import dev.plumbline.core.rule.Subject;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AuditEngineTest {
@@ -87,32 +86,7 @@ class AuditEngineTest {
   }
 
   private static RulePack pack(Rule... rules) {
-    return new RulePack() {
-      @Override
-      public String id() {
-        return "test";
-      }
-
-      @Override
-      public String name() {
-        return "Test pack";
-      }
-
-      @Override
-      public String version() {
-        return "1";
-      }
-
-      @Override
-      public List<Rule> rules() {
-        return List.of(rules);
-      }
-
-      @Override
-      public Optional<String> docPage(String ruleId) {
-        return Optional.empty();
-      }
-    };
+    return RulePack.of("test", "Test pack", "1", List.of(rules));
   }
 
   @Test

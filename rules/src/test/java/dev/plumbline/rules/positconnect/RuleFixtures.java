@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,32 +36,7 @@ public final class RuleFixtures {
 
   public static List<Finding> findings(Rule rule, Path input, String... parameters) throws Exception {
     Topology topology = new TopologyLoader().load(input);
-    RulePack single = new RulePack() {
-      @Override
-      public String id() {
-        return "fixture";
-      }
-
-      @Override
-      public String name() {
-        return "fixture";
-      }
-
-      @Override
-      public String version() {
-        return "0";
-      }
-
-      @Override
-      public List<Rule> rules() {
-        return List.of(rule);
-      }
-
-      @Override
-      public Optional<String> docPage(String ruleId) {
-        return Optional.empty();
-      }
-    };
+    RulePack single = RulePack.of("fixture", "fixture", "0", List.of(rule));
     AuditResult result = new AuditEngine().evaluate(topology, List.of(single), RuleParameters.parse(List.of(parameters)));
     return result.findings();
   }

@@ -9,7 +9,6 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
-import dev.plumbline.core.rule.Subject;
 import java.util.List;
 
 /** At 95% used the server turns read-only, and Connect with it. */
@@ -37,9 +36,8 @@ public final class PostgresStorage implements Rule {
     String expected = ">= " + minimum;
     List<PostgresFlexibleServer> servers = PostgresFlexibleServer.all(context.topology());
     if (servers.isEmpty()) {
-      return List.of(context.fail(Subject.scope(),
-          "No Azure Database for PostgreSQL flexible server is in scope, so there is no storage to check.",
-          new Evidence("type", "a PostgreSQL flexible server", "none")));
+      return List.of(context.missing("a PostgreSQL flexible server",
+          "No Azure Database for PostgreSQL flexible server is in scope, so there is no storage to check."));
     }
     return servers.stream().map(server -> server.storageSizeGb()
         .map(size -> {

@@ -9,7 +9,6 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
-import dev.plumbline.core.rule.Subject;
 import java.util.List;
 
 /** The reference architecture was built and tested on PostgreSQL 16. */
@@ -37,9 +36,8 @@ public final class PostgresVersion implements Rule {
     String expected = String.join(" or ", allowed);
     List<PostgresFlexibleServer> servers = PostgresFlexibleServer.all(context.topology());
     if (servers.isEmpty()) {
-      return List.of(context.fail(Subject.scope(),
-          "No Azure Database for PostgreSQL flexible server is in scope; Connect's HA setup needs one.",
-          new Evidence("type", "a PostgreSQL flexible server", "none")));
+      return List.of(context.missing("a PostgreSQL flexible server",
+          "No Azure Database for PostgreSQL flexible server is in scope; Connect's HA setup needs one."));
     }
     return servers.stream().map(server -> server.version()
         .map(version -> {

@@ -10,7 +10,6 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
-import dev.plumbline.core.rule.Subject;
 import dev.plumbline.rules.positconnect.nodes.ConnectNodes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,9 +36,8 @@ public final class CookieAffinity implements Rule {
   public List<Finding> evaluate(RuleContext context) {
     List<ApplicationGateway> gateways = ApplicationGateway.all(context.topology());
     if (gateways.isEmpty()) {
-      return List.of(context.fail(Subject.scope(),
-          "No Application Gateway is in scope, so nothing routes to the Connect nodes with cookie-based affinity.",
-          new Evidence("type", "an Application Gateway", "none")));
+      return List.of(context.missing("an Application Gateway",
+          "No Application Gateway is in scope, so nothing routes to the Connect nodes with cookie-based affinity."));
     }
     ConnectNodes nodes = ConnectNodes.in(context.topology());
     List<Finding> findings = new ArrayList<>();

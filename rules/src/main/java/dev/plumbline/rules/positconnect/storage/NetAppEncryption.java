@@ -9,7 +9,6 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
-import dev.plumbline.core.rule.Subject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,9 +43,8 @@ public final class NetAppEncryption implements Rule {
     String expected = customerKey ? CUSTOMER : PLATFORM + " or " + CUSTOMER;
     List<NetAppVolume> volumes = NetAppVolume.all(context.topology());
     if (volumes.isEmpty()) {
-      return List.of(context.fail(Subject.scope(),
-          "No Azure NetApp Files volume is in scope, so the nodes have no encrypted shared storage.",
-          new Evidence("type", "an Azure NetApp Files volume", "none")));
+      return List.of(context.missing("an Azure NetApp Files volume",
+          "No Azure NetApp Files volume is in scope, so the nodes have no encrypted shared storage."));
     }
     List<Finding> findings = new ArrayList<>();
     for (NetAppVolume volume : volumes) {
