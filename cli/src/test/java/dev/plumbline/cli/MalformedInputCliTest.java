@@ -20,7 +20,7 @@ class MalformedInputCliTest {
       truncated         | [{"id": "/subscriptions/s/resourceGroups/r/providers/A.B/c/d",\\n  "type": "A.B/c",\\n  "properties": {  | :3:18: unexpected end of file
       wrong shape       | {\\n  "foo": 1\\n}                                                                                        | :1:1: expected a JSON array of ARM resources
       missing id        | [\\n  {"type": "Microsoft.Network/virtualNetworks", "name": "v"}\\n]                                    | :2:3: the resource has no "id"
-      missing type      | [\\n  {"id": "/subscriptions/s/resourceGroups/r/providers/A.B/c/d"}\\n]                                 | :2:3: the resource has no "type"
+      missing type      | [\\n  {"id": "/subscriptions/s/resourceGroups/r/providers/A.B"}\\n]                                     | :2:3: the resource has no "type" and its "id" does not name one
       id is a number    | [\\n  {\\n    "id": 42,\\n    "type": "A.B/c"\\n  }\\n]                                               | :3:11: expected "id" to be a non-empty string; found the number 42
       zones is text     | [{"id": "/subscriptions/s/resourceGroups/r/providers/A.B/c/d", "type": "A.B/c",\\n "zones": "1"}]      | :2:11: expected "zones" to be an array or null; found the string "1"
       not JSON          | resources: none                                                                                       | :1:1: malformed JSON

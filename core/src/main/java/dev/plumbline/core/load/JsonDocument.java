@@ -58,7 +58,7 @@ final class JsonDocument {
       List<JsonNode> roots = new ArrayList<>();
       JsonToken token = parser.nextToken();
       if (token == null) {
-        throw new InputException(file, 1, 1, "the file is empty; expected a JSON document");
+        throw new InputException(file, 1, 1, "the file is empty; " + TopologyLoader.EXPECTED_SHAPES);
       }
       // Every value is read as if it were element i of an array; a lone value drops the "/0".
       while (token != null) {

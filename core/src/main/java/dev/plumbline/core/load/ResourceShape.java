@@ -5,7 +5,7 @@ import dev.plumbline.core.model.ResourceId;
 
 /**
  * The checks every resource passes whatever file it came in: an object with a text {@code id} and
- * {@code type}, and the well-known fields of the types ARM gives them. The snapshot schema states
+ * {@code type} (or an id well-formed enough to state the type), and the well-known fields of the types ARM gives them. The snapshot schema states
  * the same rules for snapshots.
  */
 final class ResourceShape {
@@ -16,20 +16,30 @@ final class ResourceShape {
     if (!resource.isObject()) {
       throw TopologyLoader.error(document, pointer, "expected an ARM resource object; found " + TopologyLoader.kind(resource));
     }
-    for (String required : new String[] {"id", "type"}) {
-      JsonNode value = resource.get(required);
-      if (value == null || value.isNull()) {
-        throw TopologyLoader.error(document, pointer, "the resource has no \"" + required + "\"; every resource needs a text \""
-            + required + "\"" + nameHint(resource));
-      }
-      if (!value.isTextual() || value.asText().isBlank()) {
-        throw TopologyLoader.error(document, pointer + "/" + required,
-            "expected \"" + required + "\" to be a non-empty string; found " + TopologyLoader.kind(value));
-      }
+    JsonNode id = resource.get("id");
+    if (id == null || id.isNull()) {
+      throw TopologyLoader.error(document, pointer, "the resource has no \"id\"; every resource needs a text \"id\""
+          + nameHint(resource));
     }
-    if (!resource.get("id").asText().contains("/")) {
+    if (!id.isTextual() || id.asText().isBlank()) {
+      throw TopologyLoader.error(document, pointer + "/id",
+          "expected \"id\" to be a non-empty string; found " + TopologyLoader.kind(id));
+    }
+    if (!id.asText().contains("/")) {
       throw TopologyLoader.error(document, pointer + "/id", "expected \"id\" to be an ARM resource id such as "
-          + "/subscriptions/.../resourceGroups/.../providers/...; found " + TopologyLoader.kind(resource.get("id")));
+          + "/subscriptions/.../resourceGroups/.../providers/...; found " + TopologyLoader.kind(id));
+    }
+    JsonNode type = resource.get("type");
+    if (type == null || type.isNull()) {
+      // Some of Microsoft's own examples (SubnetGet) leave the type out; a well-formed id still states it.
+      ResourceId parsed = ResourceId.parse(id.asText());
+      if (!parsed.isWellFormed() || parsed.type().isEmpty()) {
+        throw TopologyLoader.error(document, pointer, "the resource has no \"type\" and its \"id\" does not name one;"
+            + " every resource needs a text \"type\"" + nameHint(resource));
+      }
+    } else if (!type.isTextual() || type.asText().isBlank()) {
+      throw TopologyLoader.error(document, pointer + "/type",
+          "expected \"type\" to be a non-empty string; found " + TopologyLoader.kind(type));
     }
     expect(document, resource, pointer, "name", Kind.TEXT);
     expect(document, resource, pointer, "location", Kind.TEXT);
@@ -37,7 +47,6 @@ final class ResourceShape {
     expect(document, resource, pointer, "tags", Kind.OBJECT);
     expect(document, resource, pointer, "sku", Kind.OBJECT);
     expect(document, resource, pointer, "properties", Kind.OBJECT);
-    ResourceId.parse(resource.get("id").asText());
   }
 
   private enum Kind {

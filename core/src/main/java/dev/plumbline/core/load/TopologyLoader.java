@@ -35,7 +35,8 @@ public final class TopologyLoader {
   public static final String TEMPLATE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
   public static final String TEMPLATE_RESOURCE_GROUP = "exported-template";
 
-  private static final String EXPECTED_SHAPES = "expected a JSON array of ARM resources, an ARM list {\"value\": [...]},"
+  /** What the loader reads, said whenever a file is none of it. */
+  static final String EXPECTED_SHAPES = "expected a JSON array of ARM resources, an ARM list {\"value\": [...]},"
       + " a Resource Graph result {\"data\": [...]}, an ARM template export {\"$schema\", \"resources\": [...]},"
       + " a single ARM resource {\"id\", \"type\", ...} or a Plumbline snapshot {\"plumblineSnapshot\": 1, ...}";
 

@@ -107,6 +107,15 @@ final class BackendPoolResolver {
         String path = "properties.backendAddresses[" + index++ + "]";
         String ip = address.path("ipAddress").asText("");
         String fqdn = address.path("fqdn").asText("");
+        if (address.isTextual()) {
+          // A bare string (ApplicationGatewayGet's example lists "10.0.0.1") is still a member; dropping it would be silent.
+          String bare = address.asText().trim();
+          if (bare.matches("[0-9.]+") || bare.contains(":")) {
+            ip = bare;
+          } else {
+            fqdn = bare;
+          }
+        }
         BackendMember member;
         if (!ip.isBlank()) {
           member = fromAddress(BackendMember.Kind.IP_ADDRESS, ip, ip, "private IP " + ip);

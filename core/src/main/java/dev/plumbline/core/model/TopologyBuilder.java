@@ -43,13 +43,17 @@ public final class TopologyBuilder {
   private String capturedAt;
 
   /**
-   * Adds a top-level resource. The caller has checked that it has a text {@code id} and {@code type}.
+   * Adds a top-level resource. The caller has checked that it has a text {@code id}, and a text
+   * {@code type} or an id that names one.
    *
    * @param positions finds the line and column of a JSON pointer in the same input, for embedded children
    */
   public TopologyBuilder add(JsonNode raw, Provenance provenance, Function<String, Provenance> positions) {
     ResourceId id = ResourceId.parse(raw.path("id").asText());
-    ResourceType type = ResourceType.of(raw.path("type").asText());
+    String typeText = raw.path("type").asText("");
+    ResourceType type = typeText.isBlank()
+        ? id.type().orElseThrow(() -> new IllegalArgumentException("resource " + id + " has no type"))
+        : ResourceType.of(typeText);
     Resource existing = topLevelById.get(id);
     if (existing != null) {
       if (!existing.raw().equals(raw)) {
