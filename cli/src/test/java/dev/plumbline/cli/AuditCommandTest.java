@@ -72,7 +72,7 @@ class AuditCommandTest {
     CliRun.of("audit", example("compliant.json").toString(), "--format", "json", "-o", report.toString());
     JsonNode json = JSON.readTree(report.toFile());
     assertThat(fieldNames(json)).containsExactly(
-        "plumblineReport", "tool", "capturedAt", "inputs", "packs", "summary", "findings", "gaps");
+        "plumblineReport", "tool", "capturedAt", "inputs", "packs", "summary", "findings", "notes", "gaps");
     assertThat(json.path("plumblineReport").asInt()).isEqualTo(1);
     assertThat(json.path("tool").path("name").asText()).isEqualTo("Plumbline");
     assertThat(json.path("tool").path("version").asText()).isNotBlank().isNotEqualTo("unknown");
@@ -144,7 +144,7 @@ class AuditCommandTest {
     String input = example("compliant.json").toString();
     CliRun unknownRule = CliRun.of("audit", input, "--param", "NOPE-01.x=1");
     assertThat(unknownRule.exitCode()).isEqualTo(2);
-    assertThat(unknownRule.err()).contains("unknown rule 'NOPE-01'");
+    assertThat(unknownRule.err()).contains("unknown rule or pack 'NOPE-01'");
     CliRun badValue = CliRun.of("audit", input, "--param", "PCHA-PG-03.minStorageGb=big");
     assertThat(badValue.exitCode()).isEqualTo(2);
     assertThat(badValue.err()).contains("PCHA-PG-03.minStorageGb: expected a whole number, got 'big'");

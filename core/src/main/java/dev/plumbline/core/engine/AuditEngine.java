@@ -2,6 +2,7 @@ package dev.plumbline.core.engine;
 
 import dev.plumbline.core.model.Topology;
 import dev.plumbline.core.rule.Finding;
+import dev.plumbline.core.rule.Note;
 import dev.plumbline.core.rule.ParameterException;
 import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
@@ -43,17 +44,39 @@ public final class AuditEngine {
         metadata.add(meta);
       }
     }
-    parameters.validate(metadata);
+    Map<String, List<RuleMetadata.ParameterSpec>> packParameters = new LinkedHashMap<>();
+    packs.forEach(pack -> packParameters.put(pack.id(), pack.parameters()));
+    parameters.validate(metadata, packParameters);
     List<Finding> findings = new ArrayList<>();
+    List<Note> notes = new ArrayList<>();
     Map<String, Map<String, String>> inForce = new LinkedHashMap<>();
-    for (int i = 0; i < rules.size(); i++) {
-      RuleMetadata meta = metadata.get(i);
-      inForce.put(meta.id(), parameters.textFor(meta));
-      findings.addAll(run(rules.get(i), meta, new RuleContext(meta, topology, parameters.valuesFor(meta))));
+    int index = 0;
+    for (RulePack pack : packs) {
+      Map<String, Object> shared = parameters.valuesFor(pack.id(), pack.parameters());
+      if (!pack.parameters().isEmpty()) {
+        inForce.put(pack.id(), parameters.textFor(pack.id(), pack.parameters()));
+      }
+      for (int i = 0; i < pack.rules().size(); i++, index++) {
+        RuleMetadata meta = metadata.get(index);
+        inForce.put(meta.id(), parameters.textFor(meta));
+        findings.addAll(run(rules.get(index), meta, new RuleContext(meta, topology, parameters.valuesFor(meta), shared)));
+      }
+      notes.addAll(notesOf(pack, topology, shared));
     }
     List<AuditResult.PackInfo> packInfo = packs.stream()
         .map(pack -> new AuditResult.PackInfo(pack.id(), pack.name(), pack.version())).toList();
-    return new AuditResult(topology.inputs(), packInfo, metadata, inForce, findings, topology.gaps(), topology.capturedAt());
+    return new AuditResult(topology.inputs(), packInfo, metadata, inForce, findings, notes, topology.gaps(),
+        topology.capturedAt());
+  }
+
+  /** A pack's notes; a pack that fails to describe the topology says so instead of failing the audit. */
+  private static List<Note> notesOf(RulePack pack, Topology topology, Map<String, Object> parameters) {
+    try {
+      return pack.notes(topology, parameters);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return List.of(new Note(pack.id(), "Notes unavailable",
+          List.of("The pack could not describe the topology: " + e.getClass().getSimpleName())));
+    }
   }
 
   /** One rule's findings, sorted by subject, or one ERROR finding when the rule misbehaves. */

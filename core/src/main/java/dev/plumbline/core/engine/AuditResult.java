@@ -3,6 +3,7 @@ package dev.plumbline.core.engine;
 import dev.plumbline.core.model.Gap;
 import dev.plumbline.core.model.InputSource;
 import dev.plumbline.core.rule.Finding;
+import dev.plumbline.core.rule.Note;
 import dev.plumbline.core.rule.RuleMetadata;
 import dev.plumbline.core.rule.Severity;
 import dev.plumbline.core.rule.Status;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param rules every rule evaluated, in report order
  * @param parameters the parameters in force per rule id, in text form
  * @param findings one per (rule, subject), in rule order then subject order
+ * @param notes what the packs took the topology to be (which VMs are nodes, and why)
  * @param gaps what could not be read or resolved
  * @param capturedAt when the topology was captured, if an input said so
  */
@@ -28,6 +30,7 @@ public record AuditResult(
     List<RuleMetadata> rules,
     Map<String, Map<String, String>> parameters,
     List<Finding> findings,
+    List<Note> notes,
     List<Gap> gaps,
     Optional<String> capturedAt) {
 
@@ -37,6 +40,7 @@ public record AuditResult(
     rules = List.copyOf(rules);
     parameters = Map.copyOf(parameters);
     findings = List.copyOf(findings);
+    notes = List.copyOf(notes);
     gaps = List.copyOf(gaps);
   }
 

@@ -12,11 +12,26 @@ public final class RuleContext {
   private final RuleMetadata metadata;
   private final Topology topology;
   private final Map<String, Object> parameters;
+  private final Map<String, Object> packParameters;
 
   public RuleContext(RuleMetadata metadata, Topology topology, Map<String, Object> parameters) {
+    this(metadata, topology, parameters, Map.of());
+  }
+
+  /**
+   * @param packParameters the values in force of the parameters the rule's pack shares
+   */
+  public RuleContext(RuleMetadata metadata, Topology topology, Map<String, Object> parameters,
+      Map<String, Object> packParameters) {
     this.metadata = metadata;
     this.topology = topology;
     this.parameters = Map.copyOf(parameters);
+    this.packParameters = Map.copyOf(packParameters);
+  }
+
+  /** The values of the parameters the pack shares (the tag that marks a node, say). */
+  public Map<String, Object> packParameters() {
+    return packParameters;
   }
 
   public Topology topology() {

@@ -1,6 +1,7 @@
 package dev.plumbline.core.rule;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A named, versioned list of rules, registered explicitly (no class-path scanning). */
@@ -18,6 +19,24 @@ public interface RulePack {
 
   /** The doc page of one of the pack's rules, as Markdown. */
   Optional<String> docPage(String ruleId);
+
+  /**
+   * Parameters every rule of the pack shares (which tag marks a node, say), overridden as
+   * {@code --param PACK-ID.name=value}.
+   */
+  default List<RuleMetadata.ParameterSpec> parameters() {
+    return List.of();
+  }
+
+  /**
+   * What the pack took the topology to be, for every report to show: which VMs it treats as nodes
+   * and why, for instance. Pure, like a rule.
+   *
+   * @param parameters the pack's parameters in force
+   */
+  default List<Note> notes(dev.plumbline.core.model.Topology topology, Map<String, Object> parameters) {
+    return List.of();
+  }
 
   /** A pack of the given rules with no doc pages: for custom rules and for tests. */
   static RulePack of(String id, String name, String version, List<Rule> rules) {

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Parameter overrides ({@code PCHA-PG-03.minStorageGb=128}), checked against the rules they name,
- * and the values in force for each rule: its defaults with the overrides on top.
+ * Parameter overrides ({@code PCHA-PG-03.minStorageGb=128}, or {@code PACK-ID.name=value} for a
+ * parameter a whole pack shares), checked against what they name, and the values in force: the
+ * declared defaults with the overrides on top.
  */
 public final class RuleParameters {
 
@@ -47,22 +48,35 @@ public final class RuleParameters {
    * @throws ParameterException naming the first override that names no rule or parameter, or whose value does not parse
    */
   public void validate(Collection<RuleMetadata> rules) throws ParameterException {
-    Map<String, RuleMetadata> byId = new LinkedHashMap<>();
-    rules.forEach(rule -> byId.put(rule.id(), rule));
+    validate(rules, Map.of());
+  }
+
+  /**
+   * Checks every override against the rules that will run and the parameters their packs share.
+   *
+   * @param packs pack id to the parameters the pack declares
+   * @throws ParameterException naming the first override that names no rule, pack or parameter, or whose value does not parse
+   */
+  public void validate(Collection<RuleMetadata> rules, Map<String, List<RuleMetadata.ParameterSpec>> packs)
+      throws ParameterException {
+    Map<String, List<RuleMetadata.ParameterSpec>> owners = new LinkedHashMap<>(packs);
+    rules.forEach(rule -> owners.put(rule.id(), rule.parameters()));
     for (Map.Entry<String, Map<String, String>> entry : overrides.entrySet()) {
-      RuleMetadata rule = byId.get(entry.getKey());
-      if (rule == null) {
-        throw new ParameterException("unknown rule '" + entry.getKey() + "' in --param; `plumbline rules` lists the rules");
+      String owner = entry.getKey();
+      List<RuleMetadata.ParameterSpec> specs = owners.get(owner);
+      if (specs == null) {
+        throw new ParameterException("unknown rule or pack '" + owner + "' in --param; `plumbline rules` lists them");
       }
+      String what = packs.containsKey(owner) ? "pack " : "rule ";
       for (Map.Entry<String, String> override : entry.getValue().entrySet()) {
-        RuleMetadata.ParameterSpec spec = rule.parameter(override.getKey()).orElseThrow(() -> new ParameterException(
-            "rule " + rule.id() + " has no parameter '" + override.getKey() + "'"
-                + (rule.parameters().isEmpty() ? "; it takes none"
-                    : "; it takes " + String.join(", ", rule.parameters().stream().map(RuleMetadata.ParameterSpec::name).toList()))));
+        RuleMetadata.ParameterSpec spec = specs.stream().filter(p -> p.name().equals(override.getKey())).findFirst()
+            .orElseThrow(() -> new ParameterException(what + owner + " has no parameter '" + override.getKey() + "'"
+                + (specs.isEmpty() ? "; it takes none"
+                    : "; it takes " + String.join(", ", specs.stream().map(RuleMetadata.ParameterSpec::name).toList()))));
         try {
           spec.type().parse(override.getValue());
         } catch (IllegalArgumentException e) {
-          throw new ParameterException("parameter " + rule.id() + "." + spec.name() + ": " + e.getMessage());
+          throw new ParameterException("parameter " + owner + "." + spec.name() + ": " + e.getMessage());
         }
       }
     }
@@ -70,19 +84,27 @@ public final class RuleParameters {
 
   /** The values in force for one rule, parsed to their types. Call {@link #validate} first. */
   public Map<String, Object> valuesFor(RuleMetadata rule) {
+    return valuesFor(rule.id(), rule.parameters());
+  }
+
+  /** The values in force for a rule or pack ({@code owner}) with the given declared parameters. */
+  public Map<String, Object> valuesFor(String owner, List<RuleMetadata.ParameterSpec> specs) {
     Map<String, Object> values = new LinkedHashMap<>();
-    Map<String, String> mine = overrides.getOrDefault(rule.id(), Map.of());
-    for (RuleMetadata.ParameterSpec spec : rule.parameters()) {
-      values.put(spec.name(), spec.type().parse(mine.getOrDefault(spec.name(), spec.defaultValue())));
-    }
+    textFor(owner, specs).forEach((name, text) -> values.put(name, specs.stream()
+        .filter(spec -> spec.name().equals(name)).findFirst().orElseThrow().type().parse(text)));
     return values;
   }
 
   /** The values in force for one rule in their text form, for reports. */
   public Map<String, String> textFor(RuleMetadata rule) {
+    return textFor(rule.id(), rule.parameters());
+  }
+
+  /** The values in force for a rule or pack in their text form. */
+  public Map<String, String> textFor(String owner, List<RuleMetadata.ParameterSpec> specs) {
     Map<String, String> values = new LinkedHashMap<>();
-    Map<String, String> mine = overrides.getOrDefault(rule.id(), Map.of());
-    for (RuleMetadata.ParameterSpec spec : rule.parameters()) {
+    Map<String, String> mine = overrides.getOrDefault(owner, Map.of());
+    for (RuleMetadata.ParameterSpec spec : specs) {
       values.put(spec.name(), mine.getOrDefault(spec.name(), spec.defaultValue()));
     }
     return values;

@@ -128,7 +128,7 @@ class AuditEngineTest {
     AuditEngine engine = new AuditEngine();
     List<RulePack> packs = List.of(pack(new PassingRule()));
     assertThatThrownBy(() -> engine.evaluate(topology(), packs, RuleParameters.parse(List.of("NOPE-01.x=1"))))
-        .isInstanceOf(ParameterException.class).hasMessageContaining("unknown rule 'NOPE-01'");
+        .isInstanceOf(ParameterException.class).hasMessageContaining("unknown rule or pack 'NOPE-01'");
     assertThatThrownBy(() -> engine.evaluate(topology(), packs, RuleParameters.parse(List.of("TEST-OK-01.other=1"))))
         .isInstanceOf(ParameterException.class).hasMessageContaining("has no parameter 'other'; it takes threshold");
     assertThatThrownBy(() -> engine.evaluate(topology(), packs, RuleParameters.parse(List.of("TEST-OK-01.threshold=lots"))))
@@ -145,6 +145,61 @@ class AuditEngineTest {
     assertThat(result.blocking(Severity.MEDIUM, true)).extracting(Finding::ruleId).containsExactly("TEST-THROW-01");
     assertThat(result.blocking(Severity.LOW, true)).extracting(Finding::ruleId).containsExactly("TEST-THROW-01", "TEST-UNKNOWN-01");
     assertThat(result.blocking(Severity.LOW, false)).extracting(Finding::ruleId).containsExactly("TEST-THROW-01");
+  }
+
+  @Test
+  void packParametersReachEveryRuleOfThePackAndTheNotes() throws Exception {
+    RulePack pack = new RulePack() {
+      @Override
+      public String id() {
+        return "shared";
+      }
+
+      @Override
+      public String name() {
+        return "Shared";
+      }
+
+      @Override
+      public String version() {
+        return "1";
+      }
+
+      @Override
+      public List<Rule> rules() {
+        return List.of(new PackParameterRule());
+      }
+
+      @Override
+      public java.util.Optional<String> docPage(String ruleId) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public List<dev.plumbline.core.rule.RuleMetadata.ParameterSpec> parameters() {
+        return List.of(new dev.plumbline.core.rule.RuleMetadata.ParameterSpec("label", ParameterType.TEXT, "plain", "A label."));
+      }
+
+      @Override
+      public List<dev.plumbline.core.rule.Note> notes(Topology topology, Map<String, Object> parameters) {
+        return List.of(new dev.plumbline.core.rule.Note(id(), "Label", List.of(String.valueOf(parameters.get("label")))));
+      }
+    };
+    AuditResult result = new AuditEngine().evaluate(topology(), List.of(pack), RuleParameters.parse(List.of("shared.label=fancy")));
+    assertThat(result.findings()).extracting(Finding::message).containsExactly("Label is fancy.");
+    assertThat(result.notes()).extracting(note -> note.lines().get(0)).containsExactly("fancy");
+    assertThat(result.parameters()).containsEntry("shared", Map.of("label", "fancy"));
+    assertThatThrownBy(() -> new AuditEngine().evaluate(topology(), List.of(pack), RuleParameters.parse(List.of("shared.colour=red"))))
+        .isInstanceOf(ParameterException.class).hasMessageContaining("pack shared has no parameter 'colour'; it takes label");
+  }
+
+  @RuleDefinition(id = "TEST-PACK-01", name = "Test.PackParameter", summary = "Reads a pack parameter.", severity = Severity.LOW,
+      pillar = Pillar.OPERATIONS)
+  static final class PackParameterRule implements Rule {
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+      return List.of(context.pass(Subject.scope(), "Label is " + context.packParameters().get("label") + "."));
+    }
   }
 
   @Test

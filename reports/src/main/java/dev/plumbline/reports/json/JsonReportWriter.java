@@ -11,6 +11,7 @@ import dev.plumbline.core.model.InputSource;
 import dev.plumbline.core.model.Provenance;
 import dev.plumbline.core.rule.Evidence;
 import dev.plumbline.core.rule.Finding;
+import dev.plumbline.core.rule.Note;
 import dev.plumbline.core.rule.RuleMetadata;
 import dev.plumbline.core.rule.Status;
 import dev.plumbline.reports.ReportWriter;
@@ -73,6 +74,19 @@ public final class JsonReportWriter implements ReportWriter {
       json.writeArrayFieldStart("findings");
       for (Finding finding : result.findings()) {
         writeFinding(json, result, finding);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("notes");
+      for (Note note : result.notes()) {
+        json.writeStartObject();
+        json.writeStringField("pack", note.packId());
+        json.writeStringField("title", note.title());
+        json.writeArrayFieldStart("lines");
+        for (String line : note.lines()) {
+          json.writeString(line);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
       }
       json.writeEndArray();
       json.writeArrayFieldStart("gaps");

@@ -3,6 +3,7 @@ package dev.plumbline.reports.text;
 import dev.plumbline.core.engine.AuditResult;
 import dev.plumbline.core.model.Gap;
 import dev.plumbline.core.rule.Finding;
+import dev.plumbline.core.rule.Note;
 import dev.plumbline.core.rule.Status;
 import dev.plumbline.reports.ReportWriter;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The terminal table: one row per finding, then the gaps, then a one-line summary. */
+/** The terminal table: one row per finding, then the packs' notes, the gaps, and a one-line summary. */
 public final class TextReportWriter implements ReportWriter {
 
   private static final String[] HEADERS = {"STATUS", "SEVERITY", "RULE", "SUBJECT", "MESSAGE"};
@@ -47,6 +48,12 @@ public final class TextReportWriter implements ReportWriter {
     writeRow(out, HEADERS, widths);
     for (String[] row : rows) {
       writeRow(out, row, widths);
+    }
+    for (Note note : result.notes()) {
+      out.write("\n" + singleLine(note.title()) + ":\n");
+      for (String line : note.lines()) {
+        out.write("  " + singleLine(line) + "\n");
+      }
     }
     if (!result.gaps().isEmpty()) {
       out.write("\nGaps (what could not be read or resolved; rules that needed it say UNKNOWN):\n");

@@ -1,17 +1,25 @@
 package dev.plumbline.rules.positconnect;
 
+import dev.plumbline.core.model.Topology;
+import dev.plumbline.core.rule.Note;
+import dev.plumbline.core.rule.ParameterType;
 import dev.plumbline.core.rule.Rule;
+import dev.plumbline.core.rule.RuleMetadata;
 import dev.plumbline.core.rule.RulePack;
 import dev.plumbline.rules.positconnect.database.PostgresStorage;
 import dev.plumbline.rules.positconnect.database.PostgresVersion;
 import dev.plumbline.rules.positconnect.gateway.CookieAffinity;
+import dev.plumbline.rules.positconnect.nodes.ConnectNode;
+import dev.plumbline.rules.positconnect.nodes.ConnectNodes;
 import dev.plumbline.rules.positconnect.nodes.NodeCount;
 import dev.plumbline.rules.positconnect.storage.NetAppEncryption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The Posit Connect load-balanced, high-availability architecture on Azure, as rules. */
@@ -50,6 +58,36 @@ public final class PositConnectHaPack implements RulePack {
   @Override
   public Optional<String> docPage(String ruleId) {
     return readDoc(ruleId);
+  }
+
+  /** The parameters every rule of the pack shares. */
+  public static final List<RuleMetadata.ParameterSpec> PARAMETERS = List.of(
+      new RuleMetadata.ParameterSpec(ConnectNodes.TAG_KEY_PARAMETER, ParameterType.TEXT, ConnectNodes.TAG_KEY,
+          "The tag key that marks a VM as a Posit Connect node (besides membership of the gateway's pools)."),
+      new RuleMetadata.ParameterSpec(ConnectNodes.TAG_VALUE_PARAMETER, ParameterType.TEXT, ConnectNodes.TAG_VALUE,
+          "The value of that tag."));
+
+  @Override
+  public List<RuleMetadata.ParameterSpec> parameters() {
+    return PARAMETERS;
+  }
+
+  /** Which VMs the pack treats as Connect nodes, and how each was found. */
+  @Override
+  public List<Note> notes(Topology topology, Map<String, Object> parameters) {
+    ConnectNodes nodes = ConnectNodes.in(topology, parameters);
+    List<String> lines = new ArrayList<>();
+    for (ConnectNode node : nodes.nodes()) {
+      lines.add(node.vm().name() + ": " + String.join("; ", node.foundBy()));
+    }
+    if (lines.isEmpty()) {
+      lines.add("none: no gateway pool member was traced to a VM and no VM carries the tag "
+          + parameters.get(ConnectNodes.TAG_KEY_PARAMETER) + "=" + parameters.get(ConnectNodes.TAG_VALUE_PARAMETER));
+    }
+    for (var member : nodes.unresolvedMembers()) {
+      lines.add("untraced pool member " + member.value() + ": " + member.resolvedBy());
+    }
+    return List.of(new Note(ID, "Connect nodes", lines));
   }
 
   /** Reads a doc page shipped in this module's jar ({@code rules/docs/ID.md} in the source tree). */

@@ -39,7 +39,7 @@ public final class CookieAffinity implements Rule {
       return List.of(context.missing("an Application Gateway",
           "No Application Gateway is in scope, so nothing routes to the Connect nodes with cookie-based affinity."));
     }
-    ConnectNodes nodes = ConnectNodes.in(context.topology());
+    ConnectNodes nodes = ConnectNodes.in(context);
     List<Finding> findings = new ArrayList<>();
     for (ApplicationGateway gateway : gateways) {
       List<Route> forwarding = gateway.routes().stream().filter(route -> route.backendPool().isPresent()).toList();

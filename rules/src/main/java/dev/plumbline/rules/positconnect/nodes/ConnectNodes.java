@@ -7,6 +7,7 @@ import dev.plumbline.core.model.compute.VirtualMachine;
 import dev.plumbline.core.model.network.ApplicationGateway;
 import dev.plumbline.core.model.network.BackendPool;
 import dev.plumbline.core.model.network.Route;
+import dev.plumbline.core.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,6 +26,11 @@ public final class ConnectNodes {
 
   public static final String TAG_VALUE = "posit-connect";
 
+  /** The pack parameters that override the tag. */
+  public static final String TAG_KEY_PARAMETER = "nodeTagKey";
+
+  public static final String TAG_VALUE_PARAMETER = "nodeTagValue";
+
   private final List<ConnectNode> nodes;
   private final List<BackendMember> unresolvedMembers;
 
@@ -36,6 +42,17 @@ public final class ConnectNodes {
   /** Selects the nodes with the default tag. */
   public static ConnectNodes in(Topology topology) {
     return in(topology, TAG_KEY, TAG_VALUE);
+  }
+
+  /** Selects the nodes the way a rule of the pack sees them, with the tag its pack parameters name. */
+  public static ConnectNodes in(RuleContext context) {
+    return in(context.topology(), context.packParameters());
+  }
+
+  /** Selects the nodes with the tag named by the pack parameters (the defaults where they are absent). */
+  public static ConnectNodes in(Topology topology, Map<String, Object> packParameters) {
+    return in(topology, String.valueOf(packParameters.getOrDefault(TAG_KEY_PARAMETER, TAG_KEY)),
+        String.valueOf(packParameters.getOrDefault(TAG_VALUE_PARAMETER, TAG_VALUE)));
   }
 
   public static ConnectNodes in(Topology topology, String tagKey, String tagValue) {

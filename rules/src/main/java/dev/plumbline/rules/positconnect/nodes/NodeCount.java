@@ -31,7 +31,7 @@ public final class NodeCount implements Rule {
   @Override
   public List<Finding> evaluate(RuleContext context) {
     long minimum = context.integer("minNodes");
-    ConnectNodes nodes = ConnectNodes.in(context.topology());
+    ConnectNodes nodes = ConnectNodes.in(context);
     int count = nodes.nodes().size();
     Evidence evidence = new Evidence("Connect nodes", ">= " + minimum, count + " (" + nodes.names() + ")");
     if (count >= minimum) {
