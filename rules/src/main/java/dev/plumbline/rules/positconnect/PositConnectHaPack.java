@@ -6,13 +6,14 @@ import dev.plumbline.core.rule.ParameterType;
 import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleMetadata;
 import dev.plumbline.core.rule.RulePack;
-import dev.plumbline.rules.positconnect.database.PostgresStorage;
-import dev.plumbline.rules.positconnect.database.PostgresVersion;
-import dev.plumbline.rules.positconnect.gateway.CookieAffinity;
+import dev.plumbline.rules.positconnect.database.DatabaseRules;
+import dev.plumbline.rules.positconnect.gateway.GatewayRules;
+import dev.plumbline.rules.positconnect.network.NetworkRules;
 import dev.plumbline.rules.positconnect.nodes.ConnectNode;
 import dev.plumbline.rules.positconnect.nodes.ConnectNodes;
-import dev.plumbline.rules.positconnect.nodes.NodeCount;
-import dev.plumbline.rules.positconnect.storage.NetAppEncryption;
+import dev.plumbline.rules.positconnect.nodes.NodeRules;
+import dev.plumbline.rules.positconnect.resilience.ResilienceRules;
+import dev.plumbline.rules.positconnect.storage.StorageRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,19 +22,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** The Posit Connect load-balanced, high-availability architecture on Azure, as rules. */
 public final class PositConnectHaPack implements RulePack {
 
   public static final String ID = "posit-connect-ha";
 
-  /** Every rule of the pack, listed explicitly; a conventions test keeps this list complete. */
-  private static final List<Rule> RULES = List.of(
-      new CookieAffinity(),
-      new NodeCount(),
-      new PostgresVersion(),
-      new PostgresStorage(),
-      new NetAppEncryption());
+  /** Every rule of the pack, listed explicitly by area; a conventions test keeps these lists complete. */
+  private static final List<Rule> RULES = Stream.of(
+          GatewayRules.ALL, NodeRules.ALL, DatabaseRules.ALL, StorageRules.ALL, NetworkRules.ALL, ResilienceRules.ALL)
+      .flatMap(List::stream)
+      .toList();
 
   @Override
   public String id() {
@@ -59,6 +60,9 @@ public final class PositConnectHaPack implements RulePack {
   public Optional<String> docPage(String ruleId) {
     return readDoc(ruleId);
   }
+
+  /** The rules that read facts gathered on the nodes themselves; without facts they are UNKNOWN. */
+  public static final Set<String> NODE_FACT_RULES = Set.of("PCHA-VM-06", "PCHA-VM-07", "PCHA-VM-08", "PCHA-CFG-01");
 
   /** The parameters every rule of the pack shares. */
   public static final List<RuleMetadata.ParameterSpec> PARAMETERS = List.of(

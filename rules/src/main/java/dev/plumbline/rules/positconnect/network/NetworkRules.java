@@ -1,0 +1,12 @@
+package dev.plumbline.rules.positconnect.network;
+
+import dev.plumbline.core.rule.Rule;
+import java.util.List;
+
+/** The pack's network rules, in catalog order. */
+public final class NetworkRules {
+
+  public static final List<Rule> ALL = List.of();
+
+  private NetworkRules() {}
+}
