@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.plumbline.core.model.ResourceId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,15 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("dev.plumbline.cli..")
         // The junit module has no classes yet; the rule stands ready for when it has.
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void rulesResolveRelationshipsThroughTheModelNotByParsingIds() {
+    noClasses().that().resideInAPackage("dev.plumbline.rules..")
+        .should().callMethod(ResourceId.class, "parse", String.class)
+        .orShould().callMethod(ResourceId.class, "tryParse", String.class)
+        .because("the topology resolves every reference once; a rule that parses ids re-does it, differently")
         .check(classes);
   }
 
