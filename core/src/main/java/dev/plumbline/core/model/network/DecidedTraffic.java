@@ -1,0 +1,4 @@
+package dev.plumbline.core.model.network;
+
+/** Traffic that one level of an inbound path decided, and what decided it. */
+public record DecidedTraffic(TrafficSet traffic, RuleDecision decision) {}
