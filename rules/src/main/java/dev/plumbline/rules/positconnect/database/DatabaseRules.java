@@ -7,8 +7,12 @@ import java.util.List;
 public final class DatabaseRules {
 
   public static final List<Rule> ALL = List.of(
+      new ConnectDatabase(),
       new PostgresVersion(),
-      new PostgresStorage());
+      new PostgresStorage(),
+      new PostgresCompute(),
+      new PostgresPrivateAccess(),
+      new PostgresBackup());
 
   private DatabaseRules() {}
 }

@@ -12,9 +12,7 @@ import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
 import dev.plumbline.rules.positconnect.nodes.ConnectNodes;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Connect keeps session state per node, so the gateway must pin each user to one node. */
 @RuleDefinition(
@@ -42,31 +40,20 @@ public final class CookieAffinity implements Rule {
     ConnectNodes nodes = ConnectNodes.in(context);
     List<Finding> findings = new ArrayList<>();
     for (ApplicationGateway gateway : gateways) {
-      List<Route> forwarding = gateway.routes().stream().filter(route -> route.backendPool().isPresent()).toList();
-      List<Route> toNodes = forwarding.stream()
-          .filter(route -> route.backendPool().get().members().stream()
-              .anyMatch(member -> member.virtualMachine().filter(nodes::contains).isPresent()))
-          .toList();
-      // With no node traced anywhere, every forwarding route may be the Connect route: check them all.
-      List<Route> routes = toNodes.isEmpty() ? forwarding : toNodes;
-      if (routes.isEmpty()) {
+      ConnectRoutes routes = ConnectRoutes.of(gateway, nodes);
+      if (routes.forwarding().isEmpty()) {
         findings.add(context.fail(gateway.resource(),
             "Application Gateway " + gateway.name() + " has no routing rule that forwards to a backend pool.",
             new Evidence("properties.requestRoutingRules", "a rule with a backend pool and HTTP settings", "none")));
         continue;
       }
-      Set<BackendHttpSettings> settings = new LinkedHashSet<>();
-      for (Route route : routes) {
-        if (route.httpSettings().isPresent()) {
-          settings.add(route.httpSettings().get());
-        } else {
-          findings.add(context.unknown(route.rule(),
-              "Routing rule " + route.rule().name() + " forwards to pool " + route.backendPool().get().name()
-                  + " but its backend HTTP settings are not in the topology, so affinity cannot be checked.",
-              Evidence.absent("properties.backendHttpSettings.id", "backend HTTP settings with cookie-based affinity")));
-        }
+      for (Route route : routes.routesWithoutSettings()) {
+        findings.add(context.unknown(route.rule(),
+            "Routing rule " + route.rule().name() + " forwards to pool " + route.backendPool().get().name()
+                + " but its backend HTTP settings are not in the topology, so affinity cannot be checked.",
+            Evidence.absent("properties.backendHttpSettings.id", "backend HTTP settings with cookie-based affinity")));
       }
-      for (BackendHttpSettings setting : settings) {
+      for (BackendHttpSettings setting : routes.httpSettings()) {
         findings.add(check(context, gateway, setting));
       }
     }

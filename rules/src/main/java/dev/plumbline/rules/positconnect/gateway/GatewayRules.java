@@ -7,7 +7,11 @@ import java.util.List;
 public final class GatewayRules {
 
   public static final List<Rule> ALL = List.of(
-      new CookieAffinity());
+      new PoolCoverage(),
+      new CookieAffinity(),
+      new HealthProbe(),
+      new GatewayRedundancy(),
+      new HttpsIngress());
 
   private GatewayRules() {}
 }

@@ -7,7 +7,15 @@ import java.util.List;
 public final class NodeRules {
 
   public static final List<Rule> ALL = List.of(
-      new NodeCount());
+      new NodeCount(),
+      new ZoneSpread(),
+      new NodeSize(),
+      new OsImage(),
+      new PrivateNodeNetwork(),
+      new ConnectVersionParity(),
+      new ConfigurationParity(),
+      new RuntimeParity(),
+      new HaConfiguration());
 
   private NodeRules() {}
 }

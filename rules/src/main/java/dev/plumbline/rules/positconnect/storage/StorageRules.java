@@ -7,7 +7,11 @@ import java.util.List;
 public final class StorageRules {
 
   public static final List<Rule> ALL = List.of(
-      new NetAppEncryption());
+      new NetAppReachability(),
+      new NetAppEncryption(),
+      new NetAppCapacity(),
+      new NetAppPrivateExport(),
+      new NetAppDataProtection());
 
   private StorageRules() {}
 }
