@@ -4,10 +4,15 @@ import dev.plumbline.core.model.network.ApplicationGateway;
 import dev.plumbline.core.model.network.BackendHttpSettings;
 import dev.plumbline.core.model.network.BackendPool;
 import dev.plumbline.core.model.network.Route;
+import dev.plumbline.core.rule.Evidence;
+import dev.plumbline.core.rule.Finding;
+import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.rules.positconnect.nodes.ConnectNodes;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The routes of one Application Gateway that carry Connect traffic: those whose backend pool holds
@@ -62,5 +67,38 @@ public record ConnectRoutes(ApplicationGateway gateway, List<Route> forwarding, 
   /** The judged routes whose backend HTTP settings are not in the topology. */
   public List<Route> routesWithoutSettings() {
     return judged().stream().filter(route -> route.httpSettings().isEmpty()).toList();
+  }
+
+  /**
+   * Judges the backend HTTP settings every gateway uses for Connect traffic: one finding per
+   * settings from {@code judge}, a FAIL for a gateway that forwards nowhere, and an UNKNOWN for a
+   * route whose settings are not in the topology.
+   *
+   * @param concern what the settings are checked for, e.g. "affinity" ("so its affinity cannot be checked")
+   * @param expected the evidence's expected value for the missing settings reference
+   */
+  public static List<Finding> judgeHttpSettings(RuleContext context, List<ApplicationGateway> gateways, String concern,
+      String expected, BiFunction<ApplicationGateway, BackendHttpSettings, Finding> judge) {
+    ConnectNodes nodes = ConnectNodes.in(context);
+    List<Finding> findings = new ArrayList<>();
+    for (ApplicationGateway gateway : gateways) {
+      ConnectRoutes routes = of(gateway, nodes);
+      if (routes.forwarding().isEmpty()) {
+        findings.add(context.fail(gateway.resource(),
+            "Application Gateway " + gateway.name() + " has no routing rule that forwards to a backend pool.",
+            new Evidence("properties.requestRoutingRules", "a rule with a backend pool and HTTP settings", "none")));
+        continue;
+      }
+      for (Route route : routes.routesWithoutSettings()) {
+        findings.add(context.unknown(route.rule(),
+            "Routing rule " + route.rule().name() + " forwards to pool " + route.backendPool().get().name()
+                + " but its backend HTTP settings are not in the topology, so its " + concern + " cannot be checked.",
+            Evidence.absent("properties.backendHttpSettings.id", expected)));
+      }
+      for (BackendHttpSettings settings : routes.httpSettings()) {
+        findings.add(judge.apply(gateway, settings));
+      }
+    }
+    return findings;
   }
 }

@@ -2,7 +2,6 @@ package dev.plumbline.rules.positconnect.gateway;
 
 import dev.plumbline.core.model.network.ApplicationGateway;
 import dev.plumbline.core.model.network.BackendHttpSettings;
-import dev.plumbline.core.model.network.Route;
 import dev.plumbline.core.rule.Evidence;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.Pillar;
@@ -10,8 +9,6 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
-import dev.plumbline.rules.positconnect.nodes.ConnectNodes;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Connect keeps session state per node, so the gateway must pin each user to one node. */
@@ -37,27 +34,8 @@ public final class CookieAffinity implements Rule {
       return List.of(context.missing("an Application Gateway",
           "No Application Gateway is in scope, so nothing routes to the Connect nodes with cookie-based affinity."));
     }
-    ConnectNodes nodes = ConnectNodes.in(context);
-    List<Finding> findings = new ArrayList<>();
-    for (ApplicationGateway gateway : gateways) {
-      ConnectRoutes routes = ConnectRoutes.of(gateway, nodes);
-      if (routes.forwarding().isEmpty()) {
-        findings.add(context.fail(gateway.resource(),
-            "Application Gateway " + gateway.name() + " has no routing rule that forwards to a backend pool.",
-            new Evidence("properties.requestRoutingRules", "a rule with a backend pool and HTTP settings", "none")));
-        continue;
-      }
-      for (Route route : routes.routesWithoutSettings()) {
-        findings.add(context.unknown(route.rule(),
-            "Routing rule " + route.rule().name() + " forwards to pool " + route.backendPool().get().name()
-                + " but its backend HTTP settings are not in the topology, so affinity cannot be checked.",
-            Evidence.absent("properties.backendHttpSettings.id", "backend HTTP settings with cookie-based affinity")));
-      }
-      for (BackendHttpSettings setting : routes.httpSettings()) {
-        findings.add(check(context, gateway, setting));
-      }
-    }
-    return findings;
+    return ConnectRoutes.judgeHttpSettings(context, gateways, "affinity", "backend HTTP settings with cookie-based affinity",
+        (gateway, settings) -> check(context, gateway, settings));
   }
 
   private static Finding check(RuleContext context, ApplicationGateway gateway, BackendHttpSettings settings) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.core.model.Resource;
 import dev.plumbline.core.model.network.ApplicationGateway;
 import dev.plumbline.core.model.network.BackendHttpSettings;
-import dev.plumbline.core.model.network.Route;
 import dev.plumbline.core.rule.Evidence;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.ParameterType;
@@ -14,7 +13,6 @@ import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
 import dev.plumbline.core.rule.Status;
-import dev.plumbline.rules.positconnect.nodes.ConnectNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,27 +60,8 @@ public final class HealthProbe implements Rule {
           "No Application Gateway is in scope, so nothing probes the health of the Connect nodes."));
     }
     String healthPath = context.text("healthPath");
-    ConnectNodes nodes = ConnectNodes.in(context);
-    List<Finding> findings = new ArrayList<>();
-    for (ApplicationGateway gateway : gateways) {
-      ConnectRoutes routes = ConnectRoutes.of(gateway, nodes);
-      if (routes.forwarding().isEmpty()) {
-        findings.add(context.fail(gateway.resource(),
-            "Application Gateway " + gateway.name() + " has no routing rule that forwards to a backend pool.",
-            new Evidence("properties.requestRoutingRules", "a rule with a backend pool and HTTP settings", "none")));
-        continue;
-      }
-      for (Route route : routes.routesWithoutSettings()) {
-        findings.add(context.unknown(route.rule(),
-            "Routing rule " + route.rule().name() + " forwards to pool " + route.backendPool().get().name()
-                + " but its backend HTTP settings are not in the topology, so its health probe cannot be checked.",
-            Evidence.absent("properties.backendHttpSettings.id", "backend HTTP settings with a custom probe")));
-      }
-      for (BackendHttpSettings settings : routes.httpSettings()) {
-        findings.add(check(context, gateway, settings, healthPath));
-      }
-    }
-    return findings;
+    return ConnectRoutes.judgeHttpSettings(context, gateways, "health probe", "backend HTTP settings with a custom probe",
+        (gateway, settings) -> check(context, gateway, settings, healthPath));
   }
 
   private static Finding check(RuleContext context, ApplicationGateway gateway, BackendHttpSettings settings,

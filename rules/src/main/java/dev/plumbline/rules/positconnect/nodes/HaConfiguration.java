@@ -150,7 +150,7 @@ public final class HaConfiguration implements Rule {
           "Postgres.URL names no host");
     }
     Evidence evidence = new Evidence(path, expected, "host " + host.get());
-    if (names.stream().anyMatch(name -> name.equals(host.get()) || privateLinkName(name).equals(host.get()))) {
+    if (names.stream().anyMatch(name -> PostgresUrl.names(host.get(), name))) {
       return Check.pass(evidence);
     }
     if (servers.isEmpty()) {
@@ -162,12 +162,6 @@ public final class HaConfiguration implements Rule {
           + " scope does not state its fullyQualifiedDomainName");
     }
     return new Check(Status.FAIL, evidence, "Postgres.URL names host " + host.get() + ", not the audited PostgreSQL server");
-  }
-
-  /** {@code psql.postgres.database.azure.com} is also reached as {@code psql.privatelink.postgres.database.azure.com}. */
-  private static String privateLinkName(String fqdn) {
-    int dot = fqdn.indexOf('.');
-    return dot < 0 ? fqdn : fqdn.substring(0, dot) + ".privatelink" + fqdn.substring(dot);
   }
 
   /** {@code Server.DataDir} lies on an NFS mount served by a mount target of a NetApp volume in scope. */
