@@ -8,8 +8,13 @@ import dev.plumbline.core.model.Topology;
 import dev.plumbline.core.rule.ParameterException;
 import dev.plumbline.core.rule.RuleParameters;
 import dev.plumbline.core.rule.Severity;
+import dev.plumbline.reports.ReportContext;
 import dev.plumbline.reports.ReportFormats;
 import dev.plumbline.reports.ReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -18,16 +23,20 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import java.util.function.Function;
 
 /** Audits offline inputs against the rule packs and writes the reports. */
 @Command(
@@ -76,6 +85,24 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
   boolean verbose;
 
+  @Option(names = "--timestamp", paramLabel = "TIME",
+      description = "When the audit is said to have run (RFC 3339, e.g. 2026-11-01T00:00:00Z), for reproducible reports;"
+          + " defaults to SOURCE_DATE_EPOCH when that is set, else now.")
+  String timestamp;
+
+  @Option(names = "--sarif-include-passing", description = "List passing results in SARIF too (as kind: pass).")
+  boolean sarifIncludePassing;
+
+  @Option(names = "--sarif-category", paramLabel = "ID",
+      description = "SARIF runAutomationDetails.id, to upload several analyses for one commit.")
+  String sarifCategory;
+
+  /** Reads environment variables; a seam so tests can set SOURCE_DATE_EPOCH. */
+  Function<String, String> environment = System::getenv;
+
+  /** The clock for the default timestamp. */
+  Clock clock = Clock.systemUTC();
+
   @Option(names = "--template-subscription", paramLabel = "ID", defaultValue = TopologyLoader.TEMPLATE_SUBSCRIPTION,
       description = "Subscription an `az group export` template is taken to be deployed in (default: ${DEFAULT-VALUE}).")
   String templateSubscription;
@@ -115,6 +142,12 @@ final class AuditCommand implements Callable<Integer> {
     } catch (UsageException e) {
       return usage(err, e.getMessage());
     }
+    String generatedAt;
+    try {
+      generatedAt = generatedAt();
+    } catch (UsageException e) {
+      return usage(err, e.getMessage());
+    }
     RuleParameters overrides;
     try {
       overrides = RuleParameters.parse(parameters);
@@ -134,31 +167,53 @@ final class AuditCommand implements Callable<Integer> {
     }
     AuditResult result;
     try {
-      result = new AuditEngine().evaluate(topology, Packs.all(), overrides);
+      result = new AuditEngine().evaluate(topology, Packs.all(), overrides).generatedAt(generatedAt);
     } catch (ParameterException e) {
       return usage(err, e.getMessage());
     }
+    int exitCode = never || result.blocking(threshold, policy.equals("fail")).isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    List<String> siblings = targets.values().stream().filter(java.util.Objects::nonNull)
+        .map(path -> path.getFileName().toString()).toList();
+    ReportContext context = new ReportContext(exitCode, failOn.toLowerCase(Locale.ROOT), sarifIncludePassing,
+        Optional.ofNullable(sarifCategory), siblings, Packs::docPage);
 
     try {
       for (Map.Entry<ReportWriter, Path> target : targets.entrySet()) {
         if (target.getValue() == null) {
-          target.getKey().write(result, out);
+          target.getKey().write(result, context, out);
         } else {
-          writeFile(target.getKey(), target.getValue(), result);
+          writeFile(target.getKey(), target.getValue(), result, context);
         }
       }
       if (output != null && !quiet && !targets.containsKey(ReportFormats.named("text").orElseThrow())) {
-        ReportFormats.named("text").orElseThrow().write(result, out);
+        ReportFormats.named("text").orElseThrow().write(result, context, out);
       }
     } catch (IOException e) {
       err.println("plumbline: cannot write the report: " + e.getMessage());
       return ExitCodes.INTERNAL;
     }
     out.flush();
-    if (never) {
-      return ExitCodes.CLEAN;
+    return exitCode;
+  }
+
+  /** The report time: --timestamp, else SOURCE_DATE_EPOCH (seconds), else now; RFC 3339 in UTC. */
+  private String generatedAt() throws UsageException {
+    if (timestamp != null) {
+      try {
+        return DateTimeFormatter.ISO_INSTANT.format(OffsetDateTime.parse(timestamp).toInstant());
+      } catch (DateTimeParseException e) {
+        throw new UsageException("invalid --timestamp '" + timestamp + "': expected RFC 3339, e.g. 2026-11-01T00:00:00Z");
+      }
     }
-    return result.blocking(threshold, policy.equals("fail")).isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    String epoch = environment.apply("SOURCE_DATE_EPOCH");
+    if (epoch != null && !epoch.isBlank()) {
+      try {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(Long.parseLong(epoch.trim())));
+      } catch (NumberFormatException e) {
+        throw new UsageException("invalid SOURCE_DATE_EPOCH '" + epoch + "': expected whole seconds since 1970");
+      }
+    }
+    return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** Where each writer writes: null for standard output. */
@@ -180,7 +235,7 @@ final class AuditCommand implements Callable<Integer> {
           throw new UsageException("refusing to write the " + writer.format() + " report over the input " + input);
         }
       }
-      if (Files.exists(target) && !force && !isOwnReport(writer, target)) {
+      if (Files.exists(target) && !force && !wroteBefore(writer, target)) {
         throw new UsageException("refusing to overwrite " + target + ": it is not a Plumbline " + writer.format()
             + " report (pass --force to overwrite it)");
       }
@@ -201,30 +256,26 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   /** Whether an existing file is a report this writer wrote before, and so may be replaced. */
-  private static boolean isOwnReport(ReportWriter writer, Path target) {
+  private static boolean wroteBefore(ReportWriter writer, Path target) {
     if (Files.isDirectory(target)) {
       return false;
     }
     try (var in = Files.newInputStream(target)) {
-      String head = new String(in.readNBytes(512), StandardCharsets.UTF_8);
-      return switch (writer.format()) {
-        case "json" -> head.contains("\"plumblineReport\"");
-        case "text" -> head.startsWith("STATUS ");
-        default -> false;
-      };
+      return writer.wrote(new String(in.readNBytes(1024), StandardCharsets.UTF_8));
     } catch (IOException e) {
       return false;
     }
   }
 
   /** Writes beside the target and moves into place, so a failed run never leaves half a report. */
-  private static void writeFile(ReportWriter writer, Path target, AuditResult result) throws IOException {
+  private static void writeFile(ReportWriter writer, Path target, AuditResult result, ReportContext context)
+      throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path temporary = Files.createTempFile(parent, ".plumbline-", ".tmp");
     try {
       try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        writer.write(result, file);
+        writer.write(result, context, file);
       }
       try {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -27,5 +27,10 @@ final class Packs {
     return Optional.empty();
   }
 
+  /** A rule's doc page from whichever pack holds it. */
+  static Optional<String> docPage(String ruleId) {
+    return rule(ruleId).flatMap(found -> found.pack().docPage(found.rule().metadata().id()));
+  }
+
   record PackRule(RulePack pack, Rule rule) {}
 }

@@ -74,7 +74,7 @@ class AuditCommandTest {
     CliRun.of("audit", example("compliant.json").toString(), "--format", "json", "-o", report.toString());
     JsonNode json = JSON.readTree(report.toFile());
     assertThat(fieldNames(json)).containsExactly(
-        "plumblineReport", "tool", "capturedAt", "inputs", "packs", "summary", "findings", "notes", "gaps");
+        "plumblineReport", "tool", "generatedAt", "capturedAt", "inputs", "packs", "summary", "findings", "notes", "gaps");
     assertThat(json.path("plumblineReport").asInt()).isEqualTo(1);
     assertThat(json.path("tool").path("name").asText()).isEqualTo("Plumbline");
     assertThat(json.path("tool").path("version").asText()).isNotBlank().isNotEqualTo("unknown");
@@ -100,9 +100,26 @@ class AuditCommandTest {
   void theSameInputGivesTheSameBytes() throws Exception {
     Path first = temp.resolve("a.json");
     Path second = temp.resolve("b.json");
-    CliRun.of("audit", example("compliant.json").toString(), "--format", "json", "-o", first.toString());
-    CliRun.of("audit", example("compliant.json").toString(), "--format", "json", "-o", second.toString());
+    CliRun.of("audit", example("compliant.json").toString(), "--format", "json", "-o", first.toString(),
+        "--timestamp", "2026-11-01T10:00:00+01:00");
+    CliRun.of("audit", example("compliant.json").toString(), "--format", "json", "-o", second.toString(),
+        "--timestamp", "2026-11-01T09:00:00Z");
     assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
+    assertThat(JSON.readTree(first.toFile()).path("generatedAt").asText()).isEqualTo("2026-11-01T09:00:00Z");
+  }
+
+  @Test
+  void sourceDateEpochPinsTheTimeAndABadTimestampIsAUsageError() throws Exception {
+    AuditCommand command = new AuditCommand();
+    command.environment = name -> name.equals("SOURCE_DATE_EPOCH") ? "1700000000" : null;
+    java.io.StringWriter out = new java.io.StringWriter();
+    picocli.CommandLine line = new picocli.CommandLine(command);
+    line.setOut(new java.io.PrintWriter(out));
+    assertThat(line.execute(example("compliant.json").toString(), "--format", "json")).isEqualTo(0);
+    assertThat(JSON.readTree(out.toString()).path("generatedAt").asText()).isEqualTo("2023-11-14T22:13:20Z");
+    CliRun bad = CliRun.of("audit", example("compliant.json").toString(), "--timestamp", "yesterday");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("invalid --timestamp 'yesterday'");
   }
 
   @Test

@@ -13,6 +13,9 @@ public interface ReportWriter {
   /** The file extension, without the dot. */
   String extension();
 
-  /** Writes the report; the same result gives the same characters. */
-  void write(AuditResult result, Writer out) throws IOException;
+  /** Writes the report; the same result and context give the same characters. */
+  void write(AuditResult result, ReportContext context, Writer out) throws IOException;
+
+  /** Whether an existing file starts like a report this writer wrote, and so may be replaced without asking. */
+  boolean wrote(String head);
 }

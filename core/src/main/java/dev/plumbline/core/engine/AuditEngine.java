@@ -1,5 +1,9 @@
 package dev.plumbline.core.engine;
 
+import dev.plumbline.core.model.Placement;
+import dev.plumbline.core.model.Resource;
+import dev.plumbline.core.model.ResourceId;
+import dev.plumbline.core.model.ResourceType;
 import dev.plumbline.core.model.Topology;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.Note;
@@ -17,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,7 +71,21 @@ public final class AuditEngine {
     List<AuditResult.PackInfo> packInfo = packs.stream()
         .map(pack -> new AuditResult.PackInfo(pack.id(), pack.name(), pack.version())).toList();
     return new AuditResult(topology.inputs(), packInfo, metadata, inForce, findings, notes, topology.gaps(),
-        topology.capturedAt());
+        topology.capturedAt(), summaries(topology), Optional.empty());
+  }
+
+  /** Top-level resources and subnets, as reports list and draw them. */
+  private static List<ResourceSummary> summaries(Topology topology) {
+    List<ResourceSummary> summaries = new ArrayList<>();
+    for (Resource resource : topology.resources()) {
+      if (resource.embeddedIn().isPresent() && !resource.is(ResourceType.SUBNET)) {
+        continue;
+      }
+      Placement placement = Placement.of(topology, resource);
+      summaries.add(new ResourceSummary(resource.id().toString(), resource.name(), resource.type().name(),
+          placement.subnets().stream().map(ResourceId::toString).toList(), placement.zones(), resource.provenance()));
+    }
+    return summaries;
   }
 
   /** A pack's notes; a pack that fails to describe the topology says so instead of failing the audit. */

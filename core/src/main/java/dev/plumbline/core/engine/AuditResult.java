@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param notes what the packs took the topology to be (which VMs are nodes, and why)
  * @param gaps what could not be read or resolved
  * @param capturedAt when the topology was captured, if an input said so
+ * @param resources the top-level resources and embedded subnets, for listings and the topology picture
+ * @param generatedAt when the audit ran (RFC 3339), pinned by the caller for reproducible reports
  */
 public record AuditResult(
     List<InputSource> inputs,
@@ -32,7 +34,9 @@ public record AuditResult(
     List<Finding> findings,
     List<Note> notes,
     List<Gap> gaps,
-    Optional<String> capturedAt) {
+    Optional<String> capturedAt,
+    List<ResourceSummary> resources,
+    Optional<String> generatedAt) {
 
   public AuditResult {
     inputs = List.copyOf(inputs);
@@ -42,6 +46,13 @@ public record AuditResult(
     findings = List.copyOf(findings);
     notes = List.copyOf(notes);
     gaps = List.copyOf(gaps);
+    resources = List.copyOf(resources);
+  }
+
+  /** The same result stamped with the time it was generated (RFC 3339). */
+  public AuditResult generatedAt(String when) {
+    return new AuditResult(inputs, packs, rules, parameters, findings, notes, gaps, capturedAt, resources,
+        Optional.ofNullable(when));
   }
 
   /** A rule pack as evaluated. */

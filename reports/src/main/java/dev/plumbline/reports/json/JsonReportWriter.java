@@ -14,6 +14,7 @@ import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.Note;
 import dev.plumbline.core.rule.RuleMetadata;
 import dev.plumbline.core.rule.Status;
+import dev.plumbline.reports.ReportContext;
 import dev.plumbline.reports.ReportWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -41,7 +42,12 @@ public final class JsonReportWriter implements ReportWriter {
   }
 
   @Override
-  public void write(AuditResult result, Writer out) throws IOException {
+  public boolean wrote(String head) {
+    return head.contains("\"plumblineReport\"");
+  }
+
+  @Override
+  public void write(AuditResult result, ReportContext context, Writer out) throws IOException {
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
@@ -53,6 +59,9 @@ public final class JsonReportWriter implements ReportWriter {
       json.writeStringField("version", Plumbline.version());
       json.writeStringField("informationUri", Plumbline.INFORMATION_URI);
       json.writeEndObject();
+      if (result.generatedAt().isPresent()) {
+        json.writeStringField("generatedAt", result.generatedAt().get());
+      }
       if (result.capturedAt().isPresent()) {
         json.writeStringField("capturedAt", result.capturedAt().get());
       }

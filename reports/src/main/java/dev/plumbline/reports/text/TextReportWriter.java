@@ -5,6 +5,7 @@ import dev.plumbline.core.model.Gap;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.Note;
 import dev.plumbline.core.rule.Status;
+import dev.plumbline.reports.ReportContext;
 import dev.plumbline.reports.ReportWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -28,7 +29,12 @@ public final class TextReportWriter implements ReportWriter {
   }
 
   @Override
-  public void write(AuditResult result, Writer out) throws IOException {
+  public boolean wrote(String head) {
+    return head.startsWith(HEADERS[0] + " ");
+  }
+
+  @Override
+  public void write(AuditResult result, ReportContext context, Writer out) throws IOException {
     List<String[]> rows = new ArrayList<>();
     for (Finding finding : result.findings()) {
       rows.add(new String[] {
