@@ -8,7 +8,9 @@ import java.util.Optional;
 /** The report formats this build can write, registered explicitly. */
 public final class ReportFormats {
 
-  private static final List<ReportWriter> WRITERS = List.of(new TextReportWriter(), new JsonReportWriter());
+  private static final List<ReportWriter> WRITERS = List.of(new TextReportWriter(), new JsonReportWriter(),
+      new dev.plumbline.reports.junit.JunitXmlReportWriter(), new dev.plumbline.reports.markdown.MarkdownReportWriter(),
+      new dev.plumbline.reports.sarif.SarifReportWriter(), new dev.plumbline.reports.html.HtmlReportWriter());
 
   private ReportFormats() {}
 

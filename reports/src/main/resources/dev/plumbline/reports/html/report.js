@@ -1,0 +1,361 @@
+/* Plumbline HTML report: offline filters. Constant: its SHA-256 is in the page's Content-Security-Policy.
+   The page is complete without this script; it only hides and shows what is there (the "hidden"
+   attribute), draws rows kept in JSON data blocks when asked, and keeps the filter in the #fragment.
+   It never builds markup from strings: text goes in through textContent. */
+(function () {
+  'use strict';
+  var doc = document;
+  var FILTERS = ['status', 'sev', 'pillar'];
+  var ESCAPES = { n: '\n', t: '\t', r: '\r', f: '\f', b: '\b' };
+  var groups = Array.prototype.slice.call(doc.querySelectorAll('details.rule'));
+  var areas = Array.prototype.slice.call(doc.querySelectorAll('section.area'));
+  var items = Array.prototype.slice.call(doc.querySelectorAll('li.af'));
+  var query = doc.getElementById('q');
+  var shown = doc.getElementById('shown');
+  var resBox = doc.getElementById('res-filter');
+  var resName = doc.getElementById('res-filter-name');
+  var noMatch = doc.getElementById('no-match');
+  var requirements = doc.getElementById('requirements');
+  var state = { q: '', res: '' };
+  var rowsOf = new Map();
+  var dataOf = new Map();
+  var headText = new Map();
+  var looks = new Map();
+  var total = 0;
+  var printOpened = [];
+
+  groups.forEach(function (g) {
+    rowsOf.set(g, Array.prototype.slice.call(g.querySelectorAll('tbody.f')));
+    headText.set(g, g.querySelector('summary').textContent.toLowerCase());
+    total += Number(g.getAttribute('data-total')) || 0;
+  });
+
+  function boxes(name) {
+    return Array.prototype.slice.call(doc.querySelectorAll('input[name="' + name + '"]'));
+  }
+
+  function selected(name) {
+    var set = new Set();
+    boxes(name).forEach(function (b) { if (b.checked) { set.add(b.value); } });
+    return set;
+  }
+
+  function allChecked(name) {
+    return boxes(name).every(function (b) { return b.checked; });
+  }
+
+  function text(el) {
+    if (el.plumblineText === undefined) { el.plumblineText = el.textContent.toLowerCase(); }
+    return el.plumblineText;
+  }
+
+  /* The data block holds JSON that jte escaped for a script context (a backslash before quotes, slashes,
+     hyphens, backslashes ...); undo exactly that, then parse. Data blocks are never executed. */
+  function unescapeBlock(s) {
+    return s.replace(/\\([\s\S])/g, function (m, c) {
+      return Object.prototype.hasOwnProperty.call(ESCAPES, c) ? ESCAPES[c] : c;
+    });
+  }
+
+  function deferred(g) {
+    if (g.getAttribute('data-drawn') === '1') { return []; }
+    if (!dataOf.has(g)) {
+      var block = doc.getElementById(g.id + '-rows');
+      var rows = block ? JSON.parse(unescapeBlock(block.textContent)) : [];
+      rows.forEach(function (d) {
+        var parts = [d[0], d[1], look(d[4]).label, d[5], d[6]];
+        d[7].forEach(function (e) { parts.push(e[0], e[1], e[2] === null ? 'absent' : e[2]); });
+        d.text = parts.join(' ').toLowerCase();
+      });
+      dataOf.set(g, rows);
+    }
+    return dataOf.get(g);
+  }
+
+  function filtering() {
+    return !FILTERS.every(allChecked) || state.q !== '' || state.res !== '';
+  }
+
+  function apply(adjustOpen) {
+    var st = selected('status');
+    var sev = selected('sev');
+    var pil = selected('pillar');
+    var q = state.q.trim().toLowerCase();
+    var res = state.res;
+    var active = filtering();
+    var rowsShown = 0;
+    var groupsShown = 0;
+    groups.forEach(function (g) {
+      var inScope = sev.has(g.getAttribute('data-sev')) && pil.has(g.getAttribute('data-pillar'));
+      var headMatch = q !== '' && headText.get(g).indexOf(q) >= 0;
+      var n = 0;
+      rowsOf.get(g).forEach(function (row) {
+        var ok = inScope && st.has(row.getAttribute('data-st'))
+          && (res === '' || row.getAttribute('data-res') === res)
+          && (q === '' || headMatch || text(row).indexOf(q) >= 0);
+        row.hidden = !ok;
+        if (ok) { n++; }
+      });
+      var all = Number(g.getAttribute('data-total')) || 0;
+      if (inScope && doc.getElementById(g.id + '-rows') && g.getAttribute('data-drawn') !== '1') {
+        if (active) {
+          deferred(g).forEach(function (d) {
+            if (st.has(d[3]) && (res === '' || d[2] === res) && (q === '' || headMatch || d.text.indexOf(q) >= 0)) { n++; }
+          });
+        } else {
+          n = all; // nothing filtered: no need to read the data block
+        }
+      }
+      var visible = !active || (inScope && (n > 0 || (all === 0 && res === '' && q === '')));
+      g.hidden = !visible;
+      var badge = g.querySelector('.shown-n');
+      if (active && visible) {
+        badge.textContent = n + ' of ' + all + ' shown';
+        badge.hidden = false;
+      } else {
+        badge.hidden = true;
+      }
+      if (visible) { rowsShown += n; groupsShown++; }
+      if (adjustOpen) {
+        g.open = active ? visible && n > 0 && n <= 50 : g.getAttribute('data-open') === '1';
+      }
+    });
+    areas.forEach(function (a) {
+      a.hidden = !Array.prototype.some.call(a.querySelectorAll('details.rule'), function (g) { return !g.hidden; });
+    });
+    items.forEach(function (li) {
+      li.hidden = !(st.has(li.getAttribute('data-st')) && sev.has(li.getAttribute('data-sev'))
+        && (res === '' || li.getAttribute('data-res') === res) && (q === '' || text(li).indexOf(q) >= 0));
+    });
+    noMatch.hidden = groupsShown > 0;
+    shown.textContent = active
+      ? 'Showing ' + rowsShown + ' of ' + total + ' findings in ' + groupsShown + ' of ' + groups.length + ' requirements'
+      : total + ' findings in ' + groups.length + ' requirements';
+    resBox.hidden = res === '';
+    resName.textContent = res === '' ? '' : resourceName(res);
+  }
+
+  function resourceName(res) {
+    var key = res.replace(/[^A-Za-z0-9_-]/g, '');
+    var button = doc.querySelector('.res-filter-btn[data-res="' + key + '"]');
+    if (button) { return button.getAttribute('data-name'); }
+    var node = doc.querySelector('a.node[data-res="' + key + '"] text');
+    return node ? node.textContent : res;
+  }
+
+  function writeHash() {
+    var p = new URLSearchParams();
+    FILTERS.forEach(function (name) {
+      if (!allChecked(name)) { p.set(name, Array.from(selected(name)).join(',')); }
+    });
+    if (state.q !== '') { p.set('q', state.q); }
+    if (state.res !== '') { p.set('res', state.res); }
+    var s = p.toString();
+    history.replaceState(null, '', s ? '#?' + s : location.pathname + location.search);
+  }
+
+  function readHash() {
+    var h = location.hash;
+    if (h.indexOf('#?') !== 0) { return false; }
+    var p = new URLSearchParams(h.slice(2));
+    FILTERS.forEach(function (name) {
+      var v = p.get(name);
+      var want = v === null ? null : new Set(v.split(','));
+      boxes(name).forEach(function (b) { b.checked = want === null || want.has(b.value); });
+    });
+    state.q = p.get('q') || '';
+    query.value = state.q;
+    state.res = p.get('res') || '';
+    return true;
+  }
+
+  function openTarget() {
+    var h = location.hash;
+    if (h.length < 2 || h.charAt(1) === '?') { return; }
+    var target = doc.getElementById(decodeURIComponent(h.slice(1)));
+    for (var el = target; el; el = el.parentElement) {
+      if (el.tagName === 'DETAILS') { el.open = true; }
+    }
+  }
+
+  function changed() {
+    apply(true);
+    writeHash();
+  }
+
+  function filterTo(res) {
+    state.res = res;
+    changed();
+    requirements.scrollIntoView();
+  }
+
+  function cell(tag, cls, value) {
+    var c = doc.createElement(tag);
+    if (cls) { c.className = cls; }
+    if (value !== undefined) { c.textContent = value; }
+    return c;
+  }
+
+  function evidenceCells(tr, e) {
+    var path = cell('td');
+    path.appendChild(cell('code', null, e[0]));
+    tr.appendChild(path);
+    tr.appendChild(cell('td', 'val', e[1]));
+    tr.appendChild(e[2] === null ? cell('td', 'val absent', 'absent') : cell('td', 'val', e[2]));
+  }
+
+  /* How an outcome looks (class, glyph, label), read from the picture's legend, which the report renders
+     from the same source as every other badge. */
+  function look(name) {
+    if (!looks.has(name)) {
+      var item = doc.querySelector('.legend li[data-look="' + name.replace(/[^A-Z_]/g, '') + '"]');
+      looks.set(name, item
+        ? { css: item.getAttribute('data-css'), glyph: item.getAttribute('data-glyph'), label: item.getAttribute('data-label') }
+        : { css: '', glyph: '', label: name });
+    }
+    return looks.get(name);
+  }
+
+  /* One finding as the template draws it: [name, id, resource, status, look, message, provenance, evidence]. */
+  function drawRow(d) {
+    var body = cell('tbody', 'f');
+    body.setAttribute('data-st', d[3]);
+    body.setAttribute('data-res', d[2]);
+    var evidence = d[7];
+    var lk = look(d[4]);
+    var span = Math.max(1, evidence.length);
+    var tr = cell('tr');
+    var subject = cell('td', 'subj');
+    subject.rowSpan = span;
+    var name;
+    if (d[2].indexOf('res-') === 0) {
+      name = cell('a', 'sname', d[0]);
+      name.setAttribute('href', '#' + d[2].replace(/[^A-Za-z0-9_-]/g, ''));
+    } else {
+      name = cell('span', 'sname', d[0]);
+    }
+    subject.appendChild(name);
+    subject.appendChild(cell('code', 'sid', d[1]));
+    var status = cell('td');
+    status.rowSpan = span;
+    var badge = cell('span', 'badge ' + lk.css.replace(/[^a-z-]/g, ''));
+    var glyph = cell('span', null, lk.glyph);
+    glyph.setAttribute('aria-hidden', 'true');
+    badge.appendChild(glyph);
+    badge.appendChild(doc.createTextNode(' ' + lk.label));
+    status.appendChild(badge);
+    var message = cell('td', 'msg', d[5]);
+    message.rowSpan = span;
+    tr.appendChild(subject);
+    tr.appendChild(status);
+    tr.appendChild(message);
+    if (evidence.length === 0) {
+      var none = cell('td', 'muted', 'no evidence: nothing was there to read');
+      none.colSpan = 3;
+      tr.appendChild(none);
+    } else {
+      evidenceCells(tr, evidence[0]);
+    }
+    var provenance = cell('td', 'prov', d[6]);
+    provenance.rowSpan = span;
+    tr.appendChild(provenance);
+    body.appendChild(tr);
+    for (var i = 1; i < evidence.length; i++) {
+      var more = cell('tr');
+      evidenceCells(more, evidence[i]);
+      body.appendChild(more);
+    }
+    return body;
+  }
+
+  function showAll(button) {
+    var g = doc.getElementById(button.getAttribute('data-rule'));
+    if (!g) { return; }
+    var table = g.querySelector('table.ev');
+    var fragment = doc.createDocumentFragment();
+    var drawn = rowsOf.get(g);
+    deferred(g).forEach(function (d) {
+      var body = drawRow(d);
+      drawn.push(body);
+      fragment.appendChild(body);
+    });
+    table.appendChild(fragment);
+    g.setAttribute('data-drawn', '1');
+    button.parentNode.hidden = true;
+    apply(false);
+  }
+
+  function copyIds(button) {
+    var g = doc.getElementById(button.getAttribute('data-rule'));
+    if (!g) { return; }
+    var ids = [];
+    Array.prototype.forEach.call(g.querySelectorAll('tbody.f:not([hidden]) code.sid'), function (c) { ids.push(c.textContent); });
+    deferred(g).forEach(function (d) { ids.push(d[1]); });
+    var unique = Array.from(new Set(ids));
+    var done = function () { button.textContent = 'Copied ' + unique.length + ' ids'; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(unique.join('\n')).then(done, function () { button.textContent = 'Copy failed'; });
+    } else {
+      button.textContent = 'Copy failed';
+    }
+  }
+
+  var timer = 0;
+  query.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { state.q = query.value; changed(); }, 150);
+  });
+  query.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter') { e.preventDefault(); clearTimeout(timer); state.q = query.value; changed(); }
+  });
+  FILTERS.forEach(function (name) {
+    boxes(name).forEach(function (b) { b.addEventListener('change', changed); });
+  });
+  doc.getElementById('reset').addEventListener('click', function () {
+    FILTERS.forEach(function (name) { boxes(name).forEach(function (b) { b.checked = true; }); });
+    state.q = '';
+    query.value = '';
+    state.res = '';
+    changed();
+  });
+  doc.getElementById('res-clear').addEventListener('click', function () { state.res = ''; changed(); });
+  doc.addEventListener('click', function (e) {
+    var t = e.target;
+    if (!(t instanceof Element)) { return; }
+    var node = t.closest('a.node');
+    if (node && node.getAttribute('data-res') && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0) {
+      e.preventDefault();
+      filterTo(node.getAttribute('data-res'));
+      return;
+    }
+    var button = t.closest('button');
+    if (!button) { return; }
+    if (button.classList.contains('res-filter-btn')) { filterTo(button.getAttribute('data-res')); }
+    if (button.classList.contains('show-all')) { showAll(button); }
+    if (button.classList.contains('copy-ids')) { copyIds(button); }
+  });
+  window.addEventListener('hashchange', function () {
+    if (readHash()) {
+      apply(true);
+      requirements.scrollIntoView();
+    } else {
+      openTarget();
+    }
+  });
+  window.addEventListener('beforeprint', function () {
+    groups.forEach(function (g) {
+      if (!g.open && !g.hidden && g.getAttribute('data-attn') === '1') { g.open = true; printOpened.push(g); }
+    });
+  });
+  window.addEventListener('afterprint', function () {
+    printOpened.forEach(function (g) { g.open = false; });
+    printOpened = [];
+  });
+
+  if (readHash()) {
+    apply(true);
+  } else {
+    apply(false);
+    openTarget();
+  }
+}());

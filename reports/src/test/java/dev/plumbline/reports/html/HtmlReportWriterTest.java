@@ -1,0 +1,242 @@
+package dev.plumbline.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumbline.core.engine.AuditResult;
+import dev.plumbline.core.rule.Status;
+import dev.plumbline.reports.ReportContext;
+import dev.plumbline.reports.ReportFormats;
+import dev.plumbline.reports.json.JsonReportWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HtmlReportWriterTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<String> examples() throws IOException {
+    Path dir = HtmlFixtures.root().resolve("examples/posit-connect-ha");
+    List<String> names = new ArrayList<>();
+    names.add("compliant.json");
+    try (Stream<Path> files = Files.list(dir.resolve("violations"))) {
+      files.map(p -> "violations/" + p.getFileName()).sorted().forEach(names::add);
+    }
+    return names.stream();
+  }
+
+  @Test
+  void isRegisteredAsHtml() {
+    assertThat(ReportFormats.named("html")).get().isInstanceOf(HtmlReportWriter.class);
+    HtmlReportWriter writer = new HtmlReportWriter();
+    assertThat(writer.extension()).isEqualTo("html");
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void sameAuditGivesTheSameBytes(String example) {
+    AuditResult result = HtmlFixtures.example(example);
+    String first = HtmlFixtures.render(result, HtmlFixtures.context());
+    String second = HtmlFixtures.render(HtmlFixtures.example(example), HtmlFixtures.context());
+    assertThat(second).isEqualTo(first);
+    assertThat(first).startsWith("<!DOCTYPE html>").contains("<svg").endsWith("</html>\n");
+    assertNoInlineStyleOrHandlers(first);
+  }
+
+  @Test
+  void hostileAuditGivesTheSameBytesToo() {
+    assertThat(HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext()))
+        .isEqualTo(HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext()));
+  }
+
+  @Test
+  void recognisesItsOwnFilesByTheHead() {
+    HtmlReportWriter writer = new HtmlReportWriter();
+    String html = HtmlFixtures.render(HtmlFixtures.example("compliant.json"), HtmlFixtures.context());
+    assertThat(html.substring(0, 1024)).contains("<meta name=\"generator\" content=\"Plumbline ");
+    assertThat(writer.wrote(html.substring(0, 1024))).isTrue();
+    assertThat(writer.wrote("<!DOCTYPE html><html><head><title>Mine</title>")).isFalse();
+    assertThat(writer.wrote("{\n  \"plumblineReport\" : 1")).isFalse();
+  }
+
+  @Test
+  void hasNoStyleAttributesAndNoEventHandlers() {
+    assertNoInlineStyleOrHandlers(HtmlFixtures.render(HtmlFixtures.example("violations/gateway-single-zone.json"),
+        HtmlFixtures.context()));
+    assertNoInlineStyleOrHandlers(HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext()));
+  }
+
+  private static void assertNoInlineStyleOrHandlers(String html) {
+    for (HtmlMarkup.Tag tag : HtmlMarkup.tags(html)) {
+      for (String[] attribute : tag.attributes()) {
+        assertThat(attribute[0]).as("attribute of <%s> at %d", tag.name(), tag.offset())
+            .isNotEqualTo("style").doesNotMatch("on[a-z]+").isNotEqualTo("srcdoc");
+        if (attribute[1] != null && (attribute[0].equals("href") || attribute[0].equals("src"))) {
+          assertThat(attribute[1]).as("%s of <%s>", attribute[0], tag.name()).matches("#[^\\s]*|data:,");
+        }
+      }
+      assertThat(tag.name()).isNotIn("img", "iframe", "object", "embed", "foreignobject", "base", "form");
+    }
+    assertThat(html).doesNotContainPattern("(?i)<[a-z][^>]*\\sstyle\\s*=").doesNotContainPattern("(?i)<[a-z]+[^>]*\\son[a-z]+\\s*=\"");
+  }
+
+  @Test
+  void theContentSecurityPolicyAllowsExactlyTheOneStyleAndTheOneScript() throws Exception {
+    String html = HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext());
+    List<HtmlMarkup.Tag> tags = HtmlMarkup.tags(html);
+    HtmlMarkup.Tag csp = tags.stream().filter(t -> "Content-Security-Policy".equals(t.attribute("http-equiv")))
+        .findFirst().orElseThrow();
+    String policy = HtmlMarkup.unescapeAttribute(csp.attribute("content"));
+    List<HtmlMarkup.RawText> raw = HtmlMarkup.rawTexts(html);
+    List<HtmlMarkup.RawText> styles = raw.stream().filter(r -> r.tag().equals("style")).toList();
+    List<HtmlMarkup.RawText> scripts = raw.stream().filter(r -> r.tag().equals("script") && r.start().attribute("type") == null).toList();
+    assertThat(styles).hasSize(1);
+    assertThat(scripts).hasSize(1);
+    assertThat(raw.stream().filter(r -> r.tag().equals("script")))
+        .allMatch(r -> r.start().attribute("type") == null || r.start().attribute("type").equals("application/json"));
+    assertThat(policy).isEqualTo("default-src 'none'; img-src data:; style-src " + sha256(styles.get(0).text())
+        + "; script-src " + sha256(scripts.get(0).text()) + "; base-uri 'none'; form-action 'none'");
+    assertThat(csp.offset()).isLessThan(html.indexOf("<style>"));
+    assertThat(styles.get(0).text()).isEqualTo(HtmlAssets.bundled().css());
+    assertThat(scripts.get(0).text()).isEqualTo(HtmlAssets.bundled().js());
+  }
+
+  private static String sha256(String text) throws Exception {
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
+  }
+
+  @Test
+  void hostileNamesTagsAndValuesRenderAsText() {
+    String html = HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext());
+    String outsideConstants = withoutConstantAssets(html);
+    for (String markup : HtmlFixtures.HOSTILE_MARKUP) {
+      assertThat(outsideConstants).as("raw %s", markup).doesNotContain(markup);
+    }
+    assertThat(outsideConstants)
+        .contains("&lt;img src=x onerror=window.__pwned=1&gt;")
+        .contains("&lt;/script&gt;&lt;script&gt;window.__pwned=46&lt;/script&gt;")
+        .contains("&lt;script&gt;window.__pwned=80&lt;/script&gt;")
+        .contains("click (javascript:window.__pwned=81)")
+        .doesNotContainPattern("<a [^>]*href=\"javascript:")
+        .doesNotContain("\u0000").doesNotContain("\u0007").doesNotContain("\u001b").doesNotContain("\u2028")
+        .doesNotContain("\u2029").doesNotContain("\u202e").doesNotContain("\u0085")
+        .contains("\u2407").contains("\u241b").contains("\u27e8U+202E\u27e9");
+    long scripts = HtmlMarkup.tags(html).stream().filter(t -> t.name().equals("script")).count();
+    long dataBlocks = HtmlMarkup.tags(html).stream().filter(t -> t.name().equals("script") && "application/json".equals(t.attribute("type"))).count();
+    assertThat(dataBlocks).isPositive();
+    assertThat(scripts).isEqualTo(dataBlocks + 1);
+  }
+
+  @Test
+  void dataBlocksHoldTheDeferredRowsAsTheScriptWillReadThem() throws Exception {
+    String html = HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext());
+    HtmlMarkup.RawText block = HtmlMarkup.rawTexts(html).stream()
+        .filter(r -> "application/json".equals(r.start().attribute("type"))).findFirst().orElseThrow();
+    assertThat(block.text()).doesNotContain("<").doesNotContain("</script");
+    JsonNode rows = JSON.readTree(HtmlMarkup.unescapeScriptBlock(block.text()));
+    assertThat(rows.size()).isGreaterThan(50);
+    List<String> messages = new ArrayList<>();
+    rows.forEach(row -> messages.add(row.get(5).asText()));
+    assertThat(messages).anyMatch(m -> m.contains("'\"</script><!--<script>window.__pwned=52</script> \\u003c \\\" \\\\"));
+    assertThat(rows.get(0).get(4).asText()).isIn("UNKNOWN", "FAIL_HIGH");
+    JsonNode evidence = rows.get(0).get(7).get(0);
+    assertThat(evidence.get(1).asText()).isEqualTo("expected ' \" ` $ / - \\ \n\t\u240d\u240c\u2408");
+    assertThat(evidence.get(2).isNull()).isTrue();
+  }
+
+  @Test
+  void scorecardCountsEqualTheAuditAndTheJsonReport() throws IOException {
+    AuditResult result = HtmlFixtures.example("violations/gateway-single-zone.json");
+    ReportContext context = HtmlFixtures.context();
+    String html = HtmlFixtures.render(result, context);
+    StringWriter json = new StringWriter();
+    new JsonReportWriter().write(result, context, json);
+    JsonNode summary = JSON.readTree(json.toString()).get("summary");
+    Matcher m = Pattern.compile("<td class=\"total\" data-status=\"([A-Z_]+)\" data-count=\"(\\d+)\">").matcher(html);
+    int seen = 0;
+    while (m.find()) {
+      Status status = Status.valueOf(m.group(1));
+      int count = Integer.parseInt(m.group(2));
+      assertThat(count).as(status.name()).isEqualTo(result.summary().get(status)).isEqualTo(summary.get(status.name()).asInt());
+      seen++;
+    }
+    assertThat(seen).isEqualTo(Status.values().length);
+    for (Map.Entry<Status, Integer> entry : result.summary().entrySet()) {
+      if (entry.getValue() > 0) {
+        assertThat(html).contains("<input type=\"checkbox\" name=\"status\" value=\"" + entry.getKey() + "\" checked>");
+      }
+    }
+    assertThat(html).contains("Does not conform: ").contains("Exit code 1: FAIL, ERROR or UNKNOWN findings at or above --fail-on high block the run.");
+  }
+
+  @Test
+  void requirementsAreWorstFirstWithinTheirAreasAndFailingOnesStartOpen() {
+    String html = HtmlFixtures.render(HtmlFixtures.example("violations/gateway-single-zone.json"), HtmlFixtures.context());
+    Matcher m = Pattern.compile("<details class=\"rule\" id=\"rule-([A-Z0-9-]+)\"( open)? data-status=\"([A-Z_]*)\"").matcher(html);
+    List<String> order = new ArrayList<>();
+    while (m.find()) {
+      order.add(m.group(1) + ":" + m.group(3) + (m.group(2) != null ? ":open" : ""));
+    }
+    assertThat(order).containsExactly(
+        "TEST-AGW-01:FAIL:open",
+        "TEST-VM-01:PASS", "TEST-VM-02:PASS",
+        "TEST-PG-01:PASS",
+        "TEST-NET-01:NOT_APPLICABLE",
+        "TEST-OPS-02:ERROR:open", "TEST-OPS-01:UNKNOWN:open");
+    assertThat(html).contains("<h4>Why</h4>").contains("<pre class=\"code\"><code>az network application-gateway");
+  }
+
+  @Test
+  void drawsTheTopologyWithZonesAsLanesAndEveryResourceAsALink() {
+    String html = HtmlFixtures.render(HtmlFixtures.example("compliant.json"), HtmlFixtures.context());
+    String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+    assertThat(svg).contains("role=\"img\" aria-labelledby=\"topo-t topo-d\"").contains("<title id=\"topo-t\">")
+        .contains("<desc id=\"topo-d\">1 virtual network with 4 subnets.")
+        .contains(">Zone 1<").contains(">Zone 2<").contains(">Zone 3<").contains(">Regional (no zone)<")
+        .contains(">snet-agw<").contains(">vm-connect-1<").contains(">psql-connect<").contains("url(#hatch)");
+    for (HtmlMarkup.Tag tag : HtmlMarkup.tags(svg)) {
+      if ("node".equals(tag.attribute("class"))) {
+        assertThat(tag.name()).isEqualTo("a");
+        String target = tag.attribute("href").substring(1);
+        assertThat(html).containsPattern("<(tr|section) id=\"" + target + "\"");
+      }
+    }
+  }
+
+  @Test
+  void aFailingWriterFailsWithItsIoException() {
+    java.io.Writer broken = new java.io.Writer() {
+      @Override
+      public void write(char[] buffer, int offset, int length) throws IOException {
+        throw new IOException("disk full");
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HtmlReportWriter().write(
+            HtmlFixtures.example("compliant.json"), HtmlFixtures.context(), new java.io.BufferedWriter(broken, 16)))
+        .isInstanceOf(IOException.class).hasMessage("disk full");
+  }
+
+  private static String withoutConstantAssets(String html) {
+    HtmlAssets assets = HtmlAssets.bundled();
+    return html.replace(assets.css(), "").replace(assets.js(), "");
+  }
+}
