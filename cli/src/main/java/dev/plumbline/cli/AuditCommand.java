@@ -23,6 +23,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -96,6 +98,9 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--sarif-category", paramLabel = "ID",
       description = "SARIF runAutomationDetails.id, to upload several analyses for one commit.")
   String sarifCategory;
+
+  /** Reports larger than this get a warning on standard error. */
+  static final long LARGE_REPORT_BYTES = 20L * 1024 * 1024;
 
   /** Reads environment variables; a seam so tests can set SOURCE_DATE_EPOCH. */
   Function<String, String> environment = System::getenv;
@@ -183,6 +188,12 @@ final class AuditCommand implements Callable<Integer> {
           target.getKey().write(result, context, out);
         } else {
           writeFile(target.getKey(), target.getValue(), result, context);
+          long size = Files.size(target.getValue());
+          if (size > LARGE_REPORT_BYTES) {
+            // Browsers and CI viewers struggle past this size (REPORT-DESIGN.md §2); say so rather than fail.
+            err.println("plumbline: warning: " + target.getValue() + " is " + (size / (1024 * 1024))
+                + " MB; large reports open slowly, narrow the scope or rely on the JSON/SARIF output");
+          }
         }
       }
       if (output != null && !quiet && !targets.containsKey(ReportFormats.named("text").orElseThrow())) {
@@ -276,6 +287,12 @@ final class AuditCommand implements Callable<Integer> {
     try {
       try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         writer.write(result, context, file);
+      }
+      // A temporary file is private to its owner; a report is handed to reviewers and CI, so it gets
+      // the permissions of the report it replaces, or the usual rw-r--r--.
+      if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(temporary, Files.exists(target)
+            ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -123,6 +123,17 @@ class AuditCommandTest {
   }
 
   @Test
+  void reportsAreReadableByOthersAndKeepTheModeOfTheReportTheyReplace() throws Exception {
+    Path report = temp.resolve("shared.json");
+    assertThat(CliRun.of("audit", example("compliant.json").toString(), "--format", "json", "-o", report.toString()).exitCode())
+        .isEqualTo(0);
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-r--r--");
+    Files.setPosixFilePermissions(report, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+    CliRun.of("audit", example("compliant.json").toString(), "--format", "json", "-o", report.toString());
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-rw----");
+  }
+
+  @Test
   void severalFormatsGoToADirectory() {
     Path dir = temp.resolve("out");
     CliRun run = CliRun.of("audit", example("compliant.json").toString(), "--format", "text,json", "-o", dir.toString(), "-q");
