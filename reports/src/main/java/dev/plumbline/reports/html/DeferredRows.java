@@ -21,7 +21,7 @@ import java.util.function.Function;
  * markup) when the reader asks for them.
  *
  * <p>The JSON is written by Jackson, with {@code <}, {@code >}, {@code &} and everything outside
- * ASCII as {@code \\uXXXX}, and every chunk then goes through jte's escaping for script content
+ * ASCII as a {@code \\u} escape with four hex digits, and every chunk then goes through jte's escaping for script content
  * ({@link TemplateOutput#writeUserContent(String)}), never around it. The script undoes jte's
  * backslash escapes before {@code JSON.parse}. Rows are converted one by one while writing, so no
  * copy of the whole block is held.

@@ -351,7 +351,7 @@ public final class SarifReportWriter implements ReportWriter {
 
   /**
    * Replaces control, format (bidirectional overrides, zero-width) and line-separator characters with
-   * a visible {@code \\uXXXX}, so a hostile name cannot reorder or hide text in a viewer. Data fields
+   * a visible {@code \\u} escape with four hex digits, so a hostile name cannot reorder or hide text in a viewer. Data fields
    * (ids, evidence) keep their exact values; this is only for sentences people read.
    */
   static String visible(String text) {
@@ -549,7 +549,7 @@ public final class SarifReportWriter implements ReportWriter {
   }
 
   /**
-   * Writes the {@link #invisible} characters and all surrogates as {@code \\uXXXX} escapes, so the file
+   * Writes the {@link #invisible} characters and all surrogates as {@code \\u} escapes (four hex digits), so the file
    * stays one clean JSON text for line-based tools and for JavaScript, whatever the input's names hold.
    */
   private static final class InvisibleCharacterEscapes extends CharacterEscapes {
