@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs rule packs over a topology. Each rule runs in isolation: one that throws, or returns no
@@ -58,13 +59,14 @@ public final class AuditEngine {
     int index = 0;
     for (RulePack pack : packs) {
       Map<String, Object> shared = parameters.valuesFor(pack.id(), pack.parameters());
+      Map<String, Object> derived = new ConcurrentHashMap<>();
       if (!pack.parameters().isEmpty()) {
         inForce.put(pack.id(), parameters.textFor(pack.id(), pack.parameters()));
       }
       for (int i = 0; i < pack.rules().size(); i++, index++) {
         RuleMetadata meta = metadata.get(index);
         inForce.put(meta.id(), parameters.textFor(meta));
-        findings.addAll(run(rules.get(index), meta, new RuleContext(meta, topology, parameters.valuesFor(meta), shared)));
+        findings.addAll(run(rules.get(index), meta, new RuleContext(meta, topology, parameters.valuesFor(meta), shared, derived)));
       }
       notes.addAll(notesOf(pack, topology, shared));
     }

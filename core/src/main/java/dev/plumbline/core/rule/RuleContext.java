@@ -5,6 +5,8 @@ import dev.plumbline.core.model.Topology;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** What a rule sees while it runs: the topology, its parameters in force, and finding factories. */
 public final class RuleContext {
@@ -13,20 +15,45 @@ public final class RuleContext {
   private final Topology topology;
   private final Map<String, Object> parameters;
   private final Map<String, Object> packParameters;
+  private final Map<String, Object> derived;
 
   public RuleContext(RuleMetadata metadata, Topology topology, Map<String, Object> parameters) {
     this(metadata, topology, parameters, Map.of());
   }
 
-  /**
-   * @param packParameters the values in force of the parameters the rule's pack shares
-   */
   public RuleContext(RuleMetadata metadata, Topology topology, Map<String, Object> parameters,
       Map<String, Object> packParameters) {
+    this(metadata, topology, parameters, packParameters, new ConcurrentHashMap<>());
+  }
+
+  /**
+   * @param packParameters the values in force of the parameters the rule's pack shares
+   * @param derived where {@link #derived} keeps what the pack's rules compute from the topology;
+   *     one map per pack and audit, shared by the contexts of that pack's rules
+   */
+  public RuleContext(RuleMetadata metadata, Topology topology, Map<String, Object> parameters,
+      Map<String, Object> packParameters, Map<String, Object> derived) {
     this.metadata = metadata;
     this.topology = topology;
     this.parameters = Map.copyOf(parameters);
     this.packParameters = Map.copyOf(packParameters);
+    this.derived = derived;
+  }
+
+  /**
+   * A value the pack's rules derive from the topology and the pack parameters alone (which VMs are
+   * nodes, say), computed by the first rule that asks and reused by the others in the same audit.
+   * {@code compute} must be pure; if it throws, nothing is kept and the asking rule fails on its own.
+   */
+  public <T> T derived(String key, Class<T> type, Supplier<T> compute) {
+    Object known = derived.get(key);
+    if (known == null) {
+      // Computed outside the map: a supplier may itself ask for another derived value.
+      known = compute.get();
+      Object raced = derived.putIfAbsent(key, known);
+      known = raced == null ? known : raced;
+    }
+    return type.cast(known);
   }
 
   /** The values of the parameters the pack shares (the tag that marks a node, say). */

@@ -202,6 +202,41 @@ class AuditEngineTest {
     }
   }
 
+  /** Counts computations of the derived value, so sharing shows as equal numbers. */
+  private static final java.util.concurrent.atomic.AtomicInteger COMPUTED = new java.util.concurrent.atomic.AtomicInteger();
+
+  @RuleDefinition(id = "TEST-DERIVED-01", name = "Test.DerivedOne", summary = "Reads a derived value.", severity = Severity.LOW,
+      pillar = Pillar.OPERATIONS)
+  static final class DerivedOne implements Rule {
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+      Integer value = context.derived("shared", Integer.class, COMPUTED::incrementAndGet);
+      return List.of(context.pass(Subject.scope(), "Value " + value + "."));
+    }
+  }
+
+  @RuleDefinition(id = "TEST-DERIVED-02", name = "Test.DerivedTwo", summary = "Reads the same derived value.",
+      severity = Severity.LOW, pillar = Pillar.OPERATIONS)
+  static final class DerivedTwo implements Rule {
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+      Integer value = context.derived("shared", Integer.class, COMPUTED::incrementAndGet);
+      return List.of(context.pass(Subject.scope(), "Value " + value + "."));
+    }
+  }
+
+  @Test
+  void derivedValuesAreComputedOncePerPackAndAuditAndNeverShared() throws Exception {
+    AuditEngine engine = new AuditEngine();
+    AuditResult first = engine.evaluate(topology(),
+        List.of(RulePack.of("one", "One", "1", List.of(new DerivedOne(), new DerivedTwo()))), RuleParameters.defaults());
+    assertThat(first.findings()).extracting(Finding::message).hasSize(2).containsOnly(first.findings().get(0).message());
+    AuditResult second = engine.evaluate(topology(),
+        List.of(RulePack.of("one", "One", "1", List.of(new DerivedOne())), RulePack.of("two", "Two", "1", List.of(new DerivedTwo()))),
+        RuleParameters.defaults());
+    assertThat(second.findings().get(0).message()).isNotEqualTo(second.findings().get(1).message());
+  }
+
   @Test
   void aRuleIdRegisteredTwiceIsRefused() {
     assertThatThrownBy(() -> new AuditEngine().evaluate(topology(),

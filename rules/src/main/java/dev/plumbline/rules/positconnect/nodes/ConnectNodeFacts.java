@@ -34,7 +34,8 @@ public final class ConnectNodeFacts {
 
   /** The facts of the nodes a rule of the pack sees, with the tag its pack parameters name. */
   public static ConnectNodeFacts in(RuleContext context) {
-    return of(context.topology(), ConnectNodes.in(context));
+    return context.derived(ConnectNodeFacts.class.getName(), ConnectNodeFacts.class,
+        () -> of(context.topology(), ConnectNodes.in(context)));
   }
 
   /**

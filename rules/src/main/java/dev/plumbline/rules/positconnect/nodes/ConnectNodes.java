@@ -46,7 +46,8 @@ public final class ConnectNodes {
 
   /** Selects the nodes the way a rule of the pack sees them, with the tag its pack parameters name. */
   public static ConnectNodes in(RuleContext context) {
-    return in(context.topology(), context.packParameters());
+    return context.derived(ConnectNodes.class.getName(), ConnectNodes.class,
+        () -> in(context.topology(), context.packParameters()));
   }
 
   /** Selects the nodes with the tag named by the pack parameters (the defaults where they are absent). */
