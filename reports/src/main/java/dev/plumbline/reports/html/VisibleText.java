@@ -1,5 +1,7 @@
 package dev.plumbline.reports.html;
 
+import dev.plumbline.reports.UntrustedText;
+
 /**
  * Makes untrusted text safe to look at. jte escapes markup; this handles what escaping leaves alone:
  * control characters, line and paragraph separators, bidirectional overrides and lone surrogates,
@@ -40,11 +42,7 @@ final class VisibleText {
 
   /** The first {@code max} code points of a one-line text, with an ellipsis when cut. */
   static String shortened(String text, int max) {
-    String one = line(text);
-    if (one.codePointCount(0, one.length()) <= max) {
-      return one;
-    }
-    return one.substring(0, one.offsetByCodePoints(0, max - 1)) + "\u2026";
+    return UntrustedText.shortened(line(text), max);
   }
 
   private static String replacement(String text, int i, char c) {

@@ -1,5 +1,7 @@
 package dev.plumbline.reports.markdown;
 
+import dev.plumbline.reports.UntrustedText;
+
 /**
  * Makes untrusted text inert in GitHub-flavoured Markdown: it reads as the characters it is, inside a
  * table cell, a list item or a heading. Markup characters are backslash-escaped (CommonMark lets any
@@ -22,7 +24,7 @@ final class MarkdownText {
     if (text == null) {
       return "";
     }
-    String line = shortened(oneLine(text).strip(), max);
+    String line = UntrustedText.shortened(oneLine(text).strip(), max);
     StringBuilder out = new StringBuilder(line.length() + 16);
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
@@ -65,13 +67,6 @@ final class MarkdownText {
     return out.toString();
   }
 
-  /** The first {@code max} code points, with an ellipsis when cut; a pair is never split. */
-  static String shortened(String text, int max) {
-    if (text.codePointCount(0, text.length()) <= max) {
-      return text;
-    }
-    return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
-  }
 
   /** A list item or heading must not turn into a nested list, a setext underline or an ordered item. */
   private static String escapeBlockStart(StringBuilder text) {

@@ -21,6 +21,7 @@ import dev.plumbline.core.rule.Status;
 import dev.plumbline.core.rule.Subject;
 import dev.plumbline.reports.ReportContext;
 import dev.plumbline.reports.ReportWriter;
+import dev.plumbline.reports.UntrustedText;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -359,24 +360,13 @@ public final class SarifReportWriter implements ReportWriter {
     text.codePoints().forEach(cp -> {
       if (cp == '\n' || cp == '\r' || cp == '\t') {
         out.append(' ');
-      } else if (invisible(cp)) {
+      } else if (UntrustedText.invisible(cp)) {
         out.append(cp > 0xFFFF ? String.format(Locale.ROOT, "\\u{%X}", cp) : String.format(Locale.ROOT, "\\u%04X", cp));
       } else {
         out.appendCodePoint(cp);
       }
     });
     return out.toString();
-  }
-
-  /**
-   * Controls (C0, DEL, C1), format characters (bidirectional overrides, zero-width), line and
-   * paragraph separators, unpaired surrogates and noncharacters: what no name should show raw.
-   */
-  static boolean invisible(int codePoint) {
-    int type = Character.getType(codePoint);
-    return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-        || (codePoint & 0xFFFE) == 0xFFFE || codePoint >= 0xFDD0 && codePoint <= 0xFDEF;
   }
 
   /** One location with the input file and the resource's place in it, and the ARM id as a logical location. */
@@ -549,7 +539,7 @@ public final class SarifReportWriter implements ReportWriter {
   }
 
   /**
-   * Writes the {@link #invisible} characters and all surrogates as {@code \\u} escapes (four hex digits), so the file
+   * Writes the {@link UntrustedText#invisible} characters and all surrogates as {@code \\u} escapes (four hex digits), so the file
    * stays one clean JSON text for line-based tools and for JavaScript, whatever the input's names hold.
    */
   private static final class InvisibleCharacterEscapes extends CharacterEscapes {
@@ -571,7 +561,7 @@ public final class SarifReportWriter implements ReportWriter {
     public SerializableString getEscapeSequence(int ch) {
       // Surrogates are escaped one by one: a pair stays the same character, and a lone one survives
       // a UTF-8 encoder that would otherwise turn it into '?'.
-      if (ch > 0x7F && (invisible(ch) || Character.isSurrogate((char) ch))) {
+      if (ch > 0x7F && (UntrustedText.invisible(ch) || Character.isSurrogate((char) ch))) {
         return new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch));
       }
       return null;

@@ -356,7 +356,7 @@ class SarifReportWriterTest {
     String text = sarif(result, context(true, Optional.of("cat" + HOSTILE)));
     JsonNode log = validated(text);
     // No raw control, format or separator character anywhere but the pretty-printer's newlines.
-    assertThat(text.chars().filter(c -> c != '\n' && SarifReportWriter.invisible(c))).isEmpty();
+    assertThat(text.chars().filter(c -> c != '\n' && dev.plumbline.reports.UntrustedText.invisible(c))).isEmpty();
     assertThat(text).contains("\\u202E", "\\u2028", "\\u0000", "\\u0085", "\\u007F");
 
     JsonNode run = log.path("runs").get(0);
