@@ -42,6 +42,30 @@ public final class ResourceType {
   public static final ResourceType NETAPP_VOLUME = of("Microsoft.NetApp/netAppAccounts/capacityPools/volumes");
   public static final ResourceType NETAPP_SNAPSHOT_POLICY = of("Microsoft.NetApp/netAppAccounts/snapshotPolicies");
 
+  /** What people call the well-known types, singular and plural, for sentences rules write. */
+  private static final java.util.Map<String, String[]> SPOKEN = java.util.Map.ofEntries(
+      spoken("Microsoft.Network/virtualNetworks", "virtual network", "virtual networks"),
+      spoken("Microsoft.Network/virtualNetworks/subnets", "subnet", "subnets"),
+      spoken("Microsoft.Network/networkInterfaces", "network interface", "network interfaces"),
+      spoken("Microsoft.Network/networkSecurityGroups", "network security group", "network security groups"),
+      spoken("Microsoft.Network/networkSecurityGroups/securityRules", "security rule", "security rules"),
+      spoken("Microsoft.Network/publicIPAddresses", "public IP address", "public IP addresses"),
+      spoken("Microsoft.Network/privateEndpoints", "private endpoint", "private endpoints"),
+      spoken("Microsoft.Network/privateDnsZones", "private DNS zone", "private DNS zones"),
+      spoken("Microsoft.Network/natGateways", "NAT gateway", "NAT gateways"),
+      spoken("Microsoft.Network/applicationGateways", "Application Gateway", "Application Gateways"),
+      spoken("Microsoft.Network/applicationGateways/backendAddressPools", "backend pool", "backend pools"),
+      spoken("Microsoft.Network/applicationGateways/backendHttpSettingsCollection", "backend HTTP setting", "backend HTTP settings"),
+      spoken("Microsoft.Network/applicationGateways/probes", "health probe", "health probes"),
+      spoken("Microsoft.Network/applicationGateways/httpListeners", "HTTP listener", "HTTP listeners"),
+      spoken("Microsoft.Network/applicationGateways/requestRoutingRules", "routing rule", "routing rules"),
+      spoken("Microsoft.Compute/virtualMachines", "virtual machine", "virtual machines"),
+      spoken("Microsoft.DBforPostgreSQL/flexibleServers", "PostgreSQL flexible server", "PostgreSQL flexible servers"),
+      spoken("Microsoft.NetApp/netAppAccounts", "NetApp account", "NetApp accounts"),
+      spoken("Microsoft.NetApp/netAppAccounts/capacityPools", "NetApp capacity pool", "NetApp capacity pools"),
+      spoken("Microsoft.NetApp/netAppAccounts/capacityPools/volumes", "NetApp volume", "NetApp volumes"),
+      spoken("Microsoft.NetApp/netAppAccounts/snapshotPolicies", "NetApp snapshot policy", "NetApp snapshot policies"));
+
   private final String name;
   private final String key;
 
@@ -71,6 +95,25 @@ public final class ResourceType {
   /** The type of a child, e.g. {@code VIRTUAL_NETWORK.child("subnets")}. */
   public ResourceType child(String segment) {
     return of(name + "/" + segment);
+  }
+
+  /**
+   * What people call the type, e.g. "PostgreSQL flexible server"; for types without a spoken name,
+   * "resource of type" and the ARM name.
+   */
+  public String spokenName() {
+    String[] known = SPOKEN.get(key);
+    return known != null ? known[0] : "resource of type " + name;
+  }
+
+  /** The plural of {@link #spokenName()}, e.g. "PostgreSQL flexible servers". */
+  public String spokenPlural() {
+    String[] known = SPOKEN.get(key);
+    return known != null ? known[1] : "resources of type " + name;
+  }
+
+  private static java.util.Map.Entry<String, String[]> spoken(String type, String singular, String plural) {
+    return java.util.Map.entry(type.toLowerCase(Locale.ROOT), new String[] {singular, plural});
   }
 
   /** The last segment: {@code subnets} for a subnet. */
