@@ -7,6 +7,10 @@ import dev.plumbline.core.rule.Note;
 import dev.plumbline.core.rule.RuleMetadata;
 import dev.plumbline.core.rule.Severity;
 import dev.plumbline.core.rule.Status;
+import dev.plumbline.core.rule.Suppression;
+import dev.plumbline.core.rule.Suppressions;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,8 @@ import java.util.Optional;
  * @param capturedAt when the topology was captured, if an input said so
  * @param resources the top-level resources and embedded subnets, for listings and the topology picture
  * @param generatedAt when the audit ran (RFC 3339), pinned by the caller for reproducible reports
+ * @param suppressed the findings a suppression in force covers, with that suppression; they stay
+ *     in {@code findings} (nothing is hidden) but never block
  */
 public record AuditResult(
     List<InputSource> inputs,
@@ -36,7 +42,8 @@ public record AuditResult(
     List<Gap> gaps,
     Optional<String> capturedAt,
     List<ResourceSummary> resources,
-    Optional<String> generatedAt) {
+    Optional<String> generatedAt,
+    List<Suppressed> suppressed) {
 
   public AuditResult {
     inputs = List.copyOf(inputs);
@@ -47,12 +54,50 @@ public record AuditResult(
     notes = List.copyOf(notes);
     gaps = List.copyOf(gaps);
     resources = List.copyOf(resources);
+    suppressed = List.copyOf(suppressed);
   }
+
+  /** A result without suppressions, as the engine makes it. */
+  public AuditResult(List<InputSource> inputs, List<PackInfo> packs, List<RuleMetadata> rules,
+      Map<String, Map<String, String>> parameters, List<Finding> findings, List<Note> notes, List<Gap> gaps,
+      Optional<String> capturedAt, List<ResourceSummary> resources, Optional<String> generatedAt) {
+    this(inputs, packs, rules, parameters, findings, notes, gaps, capturedAt, resources, generatedAt, List.of());
+  }
+
+  /** A finding a suppression covers. */
+  public record Suppressed(Finding finding, Suppression suppression) {}
 
   /** The same result stamped with the time it was generated (RFC 3339). */
   public AuditResult generatedAt(String when) {
     return new AuditResult(inputs, packs, rules, parameters, findings, notes, gaps, capturedAt, resources,
-        Optional.ofNullable(when));
+        Optional.ofNullable(when), suppressed);
+  }
+
+  /**
+   * The same result with the suppressions in force on {@code day} applied, and a note that names
+   * expired suppressions and ones that matched nothing.
+   */
+  public AuditResult withSuppressions(Suppressions suppressions, LocalDate day) {
+    List<Suppressed> covered = new ArrayList<>();
+    for (Finding finding : findings) {
+      // An ERROR means the rule never ran; accepting it would hide a broken check.
+      if (finding.status() == Status.FAIL || finding.status() == Status.UNKNOWN) {
+        suppressions.find(finding, day).ifPresent(s -> covered.add(new Suppressed(finding, s)));
+      }
+    }
+    List<Note> allNotes = new ArrayList<>(notes);
+    List<String> warnings = suppressions.warnings(findings, day);
+    if (!warnings.isEmpty()) {
+      allNotes.add(new Note("suppressions", "Suppressions to review", warnings));
+    }
+    return new AuditResult(inputs, packs, rules, parameters, findings, allNotes, gaps, capturedAt, resources,
+        generatedAt, covered);
+  }
+
+  /** The suppression that covers the finding, if one does. */
+  public Optional<Suppression> suppressionOf(Finding finding) {
+    return suppressed.stream().filter(s -> s.finding() == finding || s.finding().equals(finding))
+        .map(Suppressed::suppression).findFirst();
   }
 
   /** A rule pack as evaluated. */
@@ -85,6 +130,7 @@ public record AuditResult(
     return findings.stream()
         .filter(f -> f.status() == Status.FAIL || f.status() == Status.ERROR || unknownFails && f.status() == Status.UNKNOWN)
         .filter(f -> severityOf(f).isAtLeast(failOn))
+        .filter(f -> suppressionOf(f).isEmpty())
         .toList();
   }
 }

@@ -21,10 +21,15 @@ public final class SnapshotSchema {
   private final Schema schema;
 
   public SnapshotSchema() {
+    this(RESOURCE);
+  }
+
+  /** Another schema shipped in this module, read the same way (the suppressions file's, say). */
+  SnapshotSchema(String resource) {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    try (InputStream in = SnapshotSchema.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = SnapshotSchema.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("snapshot schema missing from the class path: " + RESOURCE);
+        throw new IllegalStateException("schema missing from the class path: " + resource);
       }
       this.schema = registry.getSchema(in);
     } catch (IOException e) {
