@@ -2,7 +2,7 @@ package dev.plumbline.cli;
 
 import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RulePack;
-import dev.plumbline.rules.positconnect.PositConnectHaPack;
+import dev.plumbline.rules.BuiltInPacks;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ final class Packs {
   private Packs() {}
 
   static List<RulePack> all() {
-    return List.of(new PositConnectHaPack());
+    return BuiltInPacks.all();
   }
 
   /** The pack and rule with this id, matched without regard to case. */

@@ -11,6 +11,9 @@ public final class Plumbline {
 
   public static final String INFORMATION_URI = "https://plumbline.dev";
 
+  /** Where each rule's page lives: this followed by the rule id. */
+  public static final String RULE_PAGES = INFORMATION_URI + "/rules/";
+
   private static final String VERSION = readVersion();
 
   private Plumbline() {}

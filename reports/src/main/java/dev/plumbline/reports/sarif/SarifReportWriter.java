@@ -59,7 +59,7 @@ public final class SarifReportWriter implements ReportWriter {
   public static final String SRCROOT = "SRCROOT";
 
   /** Where each rule's page lives; the rule id is appended. */
-  public static final String RULE_PAGES = Plumbline.INFORMATION_URI + "/rules/";
+  public static final String RULE_PAGES = Plumbline.RULE_PAGES;
 
   // Semantic Versioning 2.0.0's own regular expression; semanticVersion must match it or be left out.
   private static final Pattern SEMVER = Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"

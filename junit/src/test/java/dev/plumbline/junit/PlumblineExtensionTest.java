@@ -1,0 +1,235 @@
+package dev.plumbline.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.plumbline.core.engine.AuditResult;
+import dev.plumbline.core.model.Topology;
+import dev.plumbline.core.rule.Severity;
+import dev.plumbline.core.rule.dsl.ResourceConditions;
+import dev.plumbline.core.rule.dsl.ResourceRules;
+import dev.plumbline.core.rule.dsl.ValueConditions;
+import dev.plumbline.core.model.ResourceType;
+import dev.plumbline.core.rule.Pillar;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.UriSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * Runs small test classes through the real JUnit engine and reads what happened to each test, as
+ * a user's build would see it. The nested classes are not run by Surefire on their own.
+ */
+class PlumblineExtensionTest {
+
+  private static Events run(Class<?>... classes) {
+    var request = EngineTestKit.engine("junit-jupiter");
+    for (Class<?> type : classes) {
+      request = request.selectors(selectClass(type));
+    }
+    return request.execute().testEvents();
+  }
+
+  private static List<String> names(Events events, EventType type, TestExecutionResult.Status status) {
+    return events.stream().filter(e -> e.getType() == type)
+        .filter(e -> status == null || e.getPayload(TestExecutionResult.class).map(r -> r.getStatus() == status).orElse(false))
+        .map(e -> e.getTestDescriptor().getDisplayName()).toList();
+  }
+
+  private static String failureMessage(Events events, String nameStart) {
+    return events.failed().stream().filter(e -> e.getTestDescriptor().getDisplayName().startsWith(nameStart))
+        .findFirst().orElseThrow()
+        .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
+  }
+
+  @PlumblineTest(snapshot = "../examples/posit-connect-ha/compliant.json")
+  static class CompliantCase {
+    @TestFactory
+    Stream<DynamicTest> referenceDesign(PlumblineAudit audit) {
+      return audit.dynamicTests();
+    }
+  }
+
+  @Test
+  void theCompliantExamplePassesAndTheInfoFindingIsSkippedWithItsReason() {
+    Events events = run(CompliantCase.class);
+
+    assertThat(events.failed().count()).isZero();
+    assertThat(events.succeeded().count()).isGreaterThan(40);
+    assertThat(names(events, EventType.FINISHED, TestExecutionResult.Status.ABORTED))
+        .containsExactly("PCHA-HA-02 Connect.Resilience.ZoneLoss [zone-1]");
+    Event aborted = events.aborted().stream().findFirst().orElseThrow();
+    assertThat(aborted.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
+        .startsWith("FAIL below the fail-on severity LOW (rule is INFO):");
+  }
+
+  @Test
+  void eachDynamicTestIsNamedByRuleAndSubjectAndLinksTheRulePage() {
+    Events events = run(CompliantCase.class);
+
+    Event gateway = events.started().stream()
+        .filter(e -> e.getTestDescriptor().getDisplayName().equals("PCHA-AGW-04 Connect.Gateway.Redundancy [agw-connect]"))
+        .findFirst().orElseThrow();
+    assertThat(gateway.getTestDescriptor().getSource()).get().isInstanceOf(UriSource.class)
+        .extracting(source -> ((UriSource) source).getUri())
+        .isEqualTo(URI.create("https://plumbline.dev/rules/PCHA-AGW-04"));
+  }
+
+  @PlumblineTest(snapshot = "../examples/posit-connect-ha/violations/no-cookie-affinity.json")
+  static class ViolationCase {
+    @TestFactory
+    Stream<DynamicTest> referenceDesign(PlumblineAudit audit) {
+      return audit.dynamicTests();
+    }
+  }
+
+  @Test
+  void aViolationFailsExactlyItsRulesTestWithARuleResourcePropertyMessage() {
+    Events events = run(ViolationCase.class);
+
+    assertThat(names(events, EventType.FINISHED, TestExecutionResult.Status.FAILED))
+        .containsExactly("PCHA-AGW-02 Connect.Gateway.CookieAffinity [settings-connect]");
+    assertThat(failureMessage(events, "PCHA-AGW-02"))
+        .startsWith("PCHA-AGW-02 Connect.Gateway.CookieAffinity failed for settings-connect:\n")
+        .contains("  rule:     PCHA-AGW-02 Connect.Gateway.CookieAffinity (HIGH)\n")
+        .contains("  property: properties.cookieBasedAffinity\n  expected: Enabled\n  actual:   Disabled\n");
+  }
+
+  @PlumblineTest(snapshot = "../examples/posit-connect-ha/compliant.json")
+  static class ParameterCase {
+    static final List<Object> SEEN = new ArrayList<>();
+
+    @Test
+    void first(Topology topology, AuditResult result) {
+      SEEN.add(topology);
+      SEEN.add(result);
+    }
+  }
+
+  @PlumblineTest(snapshot = "../examples/posit-connect-ha/compliant.json")
+  static class SameSourceCase {
+    @Test
+    void second(Topology topology, AuditResult result) {
+      ParameterCase.SEEN.add(topology);
+      ParameterCase.SEEN.add(result);
+    }
+  }
+
+  @Test
+  void classesWithTheSameSourceShareOneLoadedTopologyAndResult() {
+    ParameterCase.SEEN.clear();
+
+    Events events = run(ParameterCase.class, SameSourceCase.class);
+
+    assertThat(events.succeeded().count()).isEqualTo(2);
+    assertThat(ParameterCase.SEEN).hasSize(4);
+    assertThat(ParameterCase.SEEN.get(0)).isSameAs(ParameterCase.SEEN.get(2));
+    assertThat(ParameterCase.SEEN.get(1)).isSameAs(ParameterCase.SEEN.get(3));
+  }
+
+  static class LiveWithoutCredentialsCase {
+    @RegisterExtension
+    static PlumblineExtension plumbline = PlumblineExtension.builder()
+        .live("00000000-0000-0000-0000-000000000000", "rg-posit-connect")
+        .environment(Map.of("AZURE_CONFIG_DIR", "/nonexistent/plumbline-test-azure-config"))
+        .build();
+
+    @Test
+    void audit(AuditResult result) {
+      throw new AssertionError("must not run without credentials");
+    }
+  }
+
+  @Test
+  void aLiveScopeWithoutCredentialsAbortsWithTheReasonInsteadOfFailing() {
+    Events events = run(LiveWithoutCredentialsCase.class);
+
+    assertThat(events.failed().count()).isZero();
+    Events all = EngineTestKit.engine("junit-jupiter").selectors(selectClass(LiveWithoutCredentialsCase.class))
+        .execute().containerEvents();
+    Event aborted = all.aborted().stream().findFirst().orElseThrow();
+    assertThat(aborted.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
+        .startsWith("Live audit of subscription 00000000-0000-0000-0000-000000000000, resource groups [rg-posit-connect]"
+            + " skipped: no Azure credentials found.")
+        .contains("AZURE_CLIENT_ID").contains("az login");
+  }
+
+  @PlumblineTest(snapshot = "../examples/posit-connect-ha/violations/postgres-15.json",
+      suppressions = "src/test/resources/suppressions/postgres-15-accepted.json")
+  static class SuppressedCase {
+    @TestFactory
+    Stream<DynamicTest> referenceDesign(PlumblineAudit audit) {
+      return audit.dynamicTests("PCHA-PG-02");
+    }
+  }
+
+  @Test
+  void aSuppressedFindingIsSkippedWithItsJustification() {
+    Events events = run(SuppressedCase.class);
+
+    assertThat(events.failed().count()).isZero();
+    Event aborted = events.aborted().stream().findFirst().orElseThrow();
+    assertThat(aborted.getTestDescriptor().getDisplayName()).isEqualTo("PCHA-PG-02 Connect.Database.Version [psql-connect]");
+    assertThat(aborted.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
+        .startsWith("Suppressed until 2099-12-31: Upgrade to 16 is scheduled with the vendor.");
+  }
+
+  static class CustomRuleCase {
+    @RegisterExtension
+    static PlumblineExtension plumbline = PlumblineExtension.builder()
+        .snapshot(Examples.compliant())
+        .rules(ResourceRules.resources().ofType(ResourceType.VIRTUAL_MACHINE)
+            .should(ResourceConditions.haveProperty("properties.priority", ValueConditions.equalTo("Spot")))
+            .because("this test wants a failure")
+            .asRule("ACME-VM-01", "Acme.Vm.Spot", Severity.MEDIUM, Pillar.COST))
+        .failOn(Severity.HIGH)
+        .unknown(UnknownPolicy.ABORT)
+        .build();
+
+    @TestFactory
+    Stream<DynamicTest> custom(PlumblineAudit audit) {
+      return audit.dynamicTests("ACME-VM-01");
+    }
+  }
+
+  @Test
+  void customRulesRunBesideThePacksAndFailuresBelowFailOnAreSkippedNotPassed() {
+    Events events = run(CustomRuleCase.class);
+
+    assertThat(events.failed().count()).isZero();
+    assertThat(names(events, EventType.FINISHED, TestExecutionResult.Status.ABORTED))
+        .containsExactlyInAnyOrder("ACME-VM-01 Acme.Vm.Spot [vm-connect-1]", "ACME-VM-01 Acme.Vm.Spot [vm-connect-2]");
+  }
+
+  @PlumblineTest(snapshot = "src/test/resources/broken/truncated.json")
+  static class BrokenInputCase {
+    @Test
+    void audit(AuditResult result) {
+      throw new AssertionError("must not run on a broken input");
+    }
+  }
+
+  @Test
+  void anUnreadableInputFailsTheClassWithItsOneLineError() {
+    Events all = EngineTestKit.engine("junit-jupiter").selectors(selectClass(BrokenInputCase.class)).execute().allEvents();
+
+    Event failed = all.failed().stream().findFirst().orElseThrow();
+    String message = failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
+    assertThat(message).startsWith("Plumbline could not load the topology: ")
+        .contains(Path.of("src/test/resources/broken/truncated.json").toAbsolutePath().toString() + ":")
+        .doesNotContain("\n");
+  }
+
+}
