@@ -164,11 +164,10 @@ public final class PlumblineExtension implements BeforeAllCallback, ParameterRes
           "@PlumblineTest names pack '" + id + "', but the built-in packs are "
               + BuiltInPacks.all().stream().map(RulePack::id).toList())));
     }
-    List<Path> inputs = Arrays.stream(annotation.snapshot()).map(Path::of).toList();
+    // The run's setting wins over the class's, so CI can point one suite at each night's export.
+    List<Path> inputs = fromEnvironment("plumbline.snapshot", "PLUMBLINE_SNAPSHOT").map(PlumblineExtension::paths)
+        .orElse(Arrays.stream(annotation.snapshot()).map(Path::of).toList());
     Optional<LiveScope> live = Optional.empty();
-    if (inputs.isEmpty()) {
-      inputs = fromEnvironment("plumbline.snapshot", "PLUMBLINE_SNAPSHOT").map(PlumblineExtension::paths).orElse(List.of());
-    }
     if (inputs.isEmpty()) {
       live = fromEnvironment("plumbline.subscription", "AZURE_SUBSCRIPTION_ID").map(subscription -> new LiveScope(subscription,
           fromEnvironment("plumbline.resourceGroups", "PLUMBLINE_RESOURCE_GROUPS").map(PlumblineExtension::list).orElse(List.of())));

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * topology is loaded once per run for the same source; {@code Topology}, {@code AuditResult} and
  * {@link PlumblineAudit} resolve as test parameters.
  *
- * <p>With no {@code snapshot}, the source comes from the system property {@code plumbline.snapshot}
- * (environment {@code PLUMBLINE_SNAPSHOT}), or else a live scope from {@code plumbline.subscription}
+ * <p>The system property {@code plumbline.snapshot} (environment {@code PLUMBLINE_SNAPSHOT}),
+ * comma-separated files, overrides {@code snapshot}, so CI can point one suite at each night's
+ * export. With neither, the source is a live scope from {@code plumbline.subscription}
  * ({@code AZURE_SUBSCRIPTION_ID}) and {@code plumbline.resourceGroups} ({@code
  * PLUMBLINE_RESOURCE_GROUPS}); a live scope without Azure credentials aborts the class's tests
  * with the reason.
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlumblineExtension.class)
 public @interface PlumblineTest {
 
-  /** Input files of any shape Plumbline reads, relative to the working directory. */
+  /**
+   * Input files of any shape Plumbline reads, relative to the working directory; the
+   * {@code plumbline.snapshot} system property replaces them when set.
+   */
   String[] snapshot() default {};
 
   /** Built-in pack ids to run; empty runs every built-in pack. */
