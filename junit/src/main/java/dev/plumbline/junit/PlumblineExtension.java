@@ -3,7 +3,7 @@ package dev.plumbline.junit;
 import dev.plumbline.core.engine.AuditEngine;
 import dev.plumbline.core.engine.AuditResult;
 import dev.plumbline.core.load.InputException;
-import dev.plumbline.core.load.SuppressionsReader;
+import dev.plumbline.core.rule.SuppressionsReader;
 import dev.plumbline.core.load.TopologyLoader;
 import dev.plumbline.core.model.Topology;
 import dev.plumbline.core.rule.ParameterException;

@@ -1,15 +1,16 @@
-package dev.plumbline.core.load;
+package dev.plumbline.core.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plumbline.core.engine.AuditResult;
+import dev.plumbline.core.load.InputException;
 import dev.plumbline.core.model.Provenance;
-import dev.plumbline.core.rule.Finding;
-import dev.plumbline.core.rule.Severity;
-import dev.plumbline.core.rule.Status;
-import dev.plumbline.core.rule.Subject;
-import dev.plumbline.core.rule.Suppressions;
+
+
+
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
