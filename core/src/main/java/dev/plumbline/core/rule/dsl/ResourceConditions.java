@@ -119,6 +119,44 @@ public final class ResourceConditions {
   }
 
   /**
+   * The condition, held to only while the boolean setting is true, so that a rule parameter such as
+   * {@code requireGeoRedundant=false} can waive one requirement without changing the others; while
+   * waived, the condition holds and leaves no evidence.
+   */
+  public static ResourceCondition when(Setting<Boolean> required, ResourceCondition condition) {
+    return new ResourceCondition(
+        // The parameter's name, not its value: "if {requireGeoRedundant}" says what switches it.
+        context -> condition.description(context) + " if " + required.describe(null, String::valueOf),
+        (resource, root, base, context) -> required.resolve(context)
+            ? condition.check(resource, root, base, context)
+            : ConditionResult.holds("is not required to " + condition.description(context)));
+  }
+
+  /**
+   * The conditions in order, each one's verdict counting only once those before it hold, because a
+   * value often cannot be judged until another is known (vCores only count on a recognised tier):
+   * the outcome is that of the first condition that does not hold, or PASS when all do. Every
+   * condition is still read, so the evidence shows all the properties either way.
+   */
+  public static ResourceCondition inOrder(ResourceCondition first, ResourceCondition... then) {
+    List<ResourceCondition> conditions = new ArrayList<>();
+    conditions.add(first);
+    conditions.addAll(List.of(then));
+    List<ResourceCondition> all = List.copyOf(conditions);
+    return new ResourceCondition(
+        context -> all.stream().map(condition -> condition.description(context)).collect(Collectors.joining(" and then ")),
+        (resource, root, base, context) -> {
+          List<ConditionResult> results = all.stream()
+              .map(condition -> condition.check(resource, root, base, context)).toList();
+          List<Evidence> evidence = new ArrayList<>();
+          results.forEach(result -> evidence.addAll(result.evidence()));
+          return results.stream().filter(result -> result.status() != Status.PASS).findFirst()
+              .map(decisive -> new ConditionResult(decisive.status(), decisive.statement(), evidence))
+              .orElseGet(() -> ResourceCondition.combine(results));
+        });
+  }
+
+  /**
    * The resource is pinned to every one of the zones (it may be in more). A resource that states
    * no zones is regional, so it fails.
    */

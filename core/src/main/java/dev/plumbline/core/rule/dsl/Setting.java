@@ -44,6 +44,11 @@ public final class Setting<T> {
     return new Setting<>(parameter, null, RuleContext::list);
   }
 
+  /** The rule's boolean parameter of this name, so that a part of a rule can be switched on or off by it. */
+  public static Setting<Boolean> flag(String parameter) {
+    return new Setting<>(parameter, null, RuleContext::flag);
+  }
+
   /** The rule's text parameter of this name. */
   public static Setting<String> text(String parameter) {
     return new Setting<>(parameter, null, RuleContext::text);

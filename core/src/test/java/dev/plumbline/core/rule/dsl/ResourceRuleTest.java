@@ -4,6 +4,8 @@ import static dev.plumbline.core.rule.dsl.ResourceConditions.beInZones;
 import static dev.plumbline.core.rule.dsl.ResourceConditions.haveEach;
 import static dev.plumbline.core.rule.dsl.ResourceConditions.haveProperty;
 import static dev.plumbline.core.rule.dsl.ResourceConditions.haveTag;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.inOrder;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.when;
 import static dev.plumbline.core.rule.dsl.ResourcePredicates.named;
 import static dev.plumbline.core.rule.dsl.ResourcePredicates.taggedWith;
 import static dev.plumbline.core.rule.dsl.ResourceRules.resources;
@@ -194,6 +196,59 @@ class ResourceRuleTest {
       assertThat(finding.message()).contains("at least 128 (was '64')").contains("among '15', '17' (was '16.4')");
       assertThat(finding.evidence()).contains(new Evidence("properties.storage.storageSizeGB", ">= 128", "64"));
     });
+  }
+
+  @Test
+  void aFlagParameterSwitchesOneConditionOffAndLeavesTheOthers() throws Exception {
+    Topology topology = topology(server("pg", "15", 32));
+    ResourceRule sentence = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+        .should(haveProperty("properties.storage.storageSizeGB", atLeast(16)))
+        .andShould(when(Setting.flag("requireCurrentVersion"), haveProperty("properties.version", equalTo("16"))));
+    RuleMetadata metadata = new RuleMetadata("TEST-PG-02", "Test.Version", "s", Severity.HIGH, Pillar.RELIABILITY,
+        List.of(), List.of(new RuleMetadata.ParameterSpec("requireCurrentVersion", ParameterType.BOOLEAN, "true", "v16")),
+        List.of(), List.of(), List.of());
+    RulePack pack = RulePack.of("test", "Test", "1", List.of(sentence.asRule(metadata)));
+
+    AuditResult required = new AuditEngine().evaluate(topology, List.of(pack), RuleParameters.defaults());
+    AuditResult waived = new AuditEngine().evaluate(topology, List.of(pack),
+        RuleParameters.parse(List.of("TEST-PG-02.requireCurrentVersion=false")));
+
+    assertThat(sentence.description()).isEqualTo("PostgreSQL flexible servers should have property"
+        + " 'properties.storage.storageSizeGB' at least 16 and should have property 'properties.version' equal to '16'"
+        + " if {requireCurrentVersion}");
+    assertThat(required.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.status()).isEqualTo(Status.FAIL);
+      assertThat(finding.evidence()).contains(new Evidence("properties.version", "16", "15"));
+    });
+    assertThat(waived.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.status()).isEqualTo(Status.PASS);
+      assertThat(finding.message()).isEqualTo("PostgreSQL flexible server pg has property"
+          + " 'properties.storage.storageSizeGB' at least 16 (is '32') and is not required to have property"
+          + " 'properties.version' equal to '16'.");
+      assertThat(finding.evidence()).extracting(Evidence::path).containsExactly("properties.storage.storageSizeGB");
+    });
+  }
+
+  @Test
+  void inOrderJudgesALaterConditionOnlyOnceTheEarlierHoldButKeepsAllEvidence() throws Exception {
+    Topology topology = topology(server("pg-silent", null, 32), server("pg-old", "15", 128),
+        server("pg-small", "16", 32), server("pg-ok", "16", 128));
+    ResourceRule rule = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+        .should(inOrder(haveProperty("properties.version", equalTo("16")),
+            haveProperty("properties.storage.storageSizeGB", atLeast(64))));
+
+    List<Finding> findings = rule.check(topology);
+
+    assertThat(rule.description()).isEqualTo("PostgreSQL flexible servers should have property 'properties.version'"
+        + " equal to '16' and then have property 'properties.storage.storageSizeGB' at least 64");
+    // With and(), pg-silent's small storage would fail it; here the unknown version decides first.
+    assertThat(findings).extracting(f -> f.subject().name(), Finding::status).containsExactlyInAnyOrder(
+        tuple("pg-silent", Status.UNKNOWN), tuple("pg-old", Status.FAIL), tuple("pg-small", Status.FAIL),
+        tuple("pg-ok", Status.PASS));
+    Finding silent = findings.stream().filter(f -> f.subject().name().equals("pg-silent")).findFirst().orElseThrow();
+    assertThat(silent.message()).isEqualTo("PostgreSQL flexible server pg-silent does not state property 'properties.version'.");
+    assertThat(silent.evidence()).containsExactly(Evidence.absent("properties.version", "16"),
+        new Evidence("properties.storage.storageSizeGB", ">= 64", "32"));
   }
 
   @Test
