@@ -13,6 +13,7 @@ import static dev.plumbline.core.rule.dsl.ValueConditions.atLeast;
 import static dev.plumbline.core.rule.dsl.ValueConditions.equalTo;
 import static dev.plumbline.core.rule.dsl.ValueConditions.majorVersionIn;
 import static dev.plumbline.core.rule.dsl.ValueConditions.oneOf;
+import static dev.plumbline.core.rule.dsl.ValueConditions.oneOfKnown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -249,6 +250,29 @@ class ResourceRuleTest {
     assertThat(silent.message()).isEqualTo("PostgreSQL flexible server pg-silent does not state property 'properties.version'.");
     assertThat(silent.evidence()).containsExactly(Evidence.absent("properties.version", "16"),
         new Evidence("properties.storage.storageSizeGB", ">= 64", "32"));
+  }
+
+  @Test
+  void anUnrecognisedEnumValueIsUnknownWhileARefusedOneFails() throws Exception {
+    String tiered = "{'id': '" + RG + "Microsoft.DBforPostgreSQL/flexibleServers/NAME', 'name': 'NAME',"
+        + " 'type': 'Microsoft.DBforPostgreSQL/flexibleServers', 'sku': {'tier': 'TIER'}}";
+    Topology topology = topology(tiered.replace("NAME", "pg-gp").replace("TIER", "generalpurpose"),
+        tiered.replace("NAME", "pg-burst").replace("TIER", "Burstable"),
+        tiered.replace("NAME", "pg-new").replace("TIER", "Premium"));
+    ResourceRule rule = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+        .should(haveProperty("sku.tier", oneOfKnown(List.of("GeneralPurpose", "MemoryOptimized"), List.of("Burstable"))));
+
+    List<Finding> findings = rule.check(topology);
+
+    assertThat(rule.description()).isEqualTo(
+        "PostgreSQL flexible servers should have property 'sku.tier' one of 'GeneralPurpose', 'MemoryOptimized'");
+    assertThat(findings).extracting(f -> f.subject().name(), Finding::status).containsExactlyInAnyOrder(
+        tuple("pg-gp", Status.PASS), tuple("pg-burst", Status.FAIL), tuple("pg-new", Status.UNKNOWN));
+    assertThat(findings).filteredOn(f -> f.status() == Status.UNKNOWN).singleElement().satisfies(f -> {
+      assertThat(f.message()).isEqualTo("PostgreSQL flexible server pg-new has property 'sku.tier' 'Premium', which"
+          + " cannot be judged as one of 'GeneralPurpose', 'MemoryOptimized'.");
+      assertThat(f.evidence()).containsExactly(new Evidence("sku.tier", "GeneralPurpose or MemoryOptimized", "Premium"));
+    });
   }
 
   @Test
