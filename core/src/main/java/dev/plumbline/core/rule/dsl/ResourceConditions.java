@@ -125,8 +125,15 @@ public final class ResourceConditions {
    */
   public static ResourceCondition when(Setting<Boolean> required, ResourceCondition condition) {
     return new ResourceCondition(
-        // The parameter's name, not its value: "if {requireGeoRedundant}" says what switches it.
-        context -> condition.description(context) + " if " + required.describe(null, String::valueOf),
+        context -> {
+          String words = condition.description(context);
+          if (context == null && required.parameter() != null) {
+            return words + " if " + required.describe(null, String::valueOf);
+          }
+          // With the value in force the sentence says whether the condition applies, not what switches it.
+          return required.resolve(context) ? words
+              : words + " (waived" + (required.parameter() == null ? "" : ": " + required.parameter() + " is false") + ")";
+        },
         (resource, root, base, context) -> required.resolve(context)
             ? condition.check(resource, root, base, context)
             : ConditionResult.holds("is not required to " + condition.description(context)));

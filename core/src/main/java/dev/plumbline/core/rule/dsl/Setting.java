@@ -54,6 +54,11 @@ public final class Setting<T> {
     return new Setting<>(parameter, null, RuleContext::text);
   }
 
+  /** The parameter's name, or null for a value fixed when the rule is written. */
+  String parameter() {
+    return parameter;
+  }
+
   /** The value in force; a parameter the rule does not declare throws, and the engine reports an ERROR. */
   public T resolve(RuleContext context) {
     return parameter == null ? fixed : read.apply(context, parameter);

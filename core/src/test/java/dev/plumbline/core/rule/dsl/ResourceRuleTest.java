@@ -28,12 +28,14 @@ import dev.plumbline.core.rule.Evidence;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.ParameterType;
 import dev.plumbline.core.rule.Pillar;
+import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleMetadata;
 import dev.plumbline.core.rule.RuleParameters;
 import dev.plumbline.core.rule.RulePack;
 import dev.plumbline.core.rule.Severity;
 import dev.plumbline.core.rule.Status;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResourceRuleTest {
@@ -217,6 +219,10 @@ class ResourceRuleTest {
     assertThat(sentence.description()).isEqualTo("PostgreSQL flexible servers should have property"
         + " 'properties.storage.storageSizeGB' at least 16 and should have property 'properties.version' equal to '16'"
         + " if {requireCurrentVersion}");
+    assertThat(sentence.description(new RuleContext(metadata, topology, Map.of("requireCurrentVersion", true))))
+        .endsWith("should have property 'properties.version' equal to '16'");
+    assertThat(sentence.description(new RuleContext(metadata, topology, Map.of("requireCurrentVersion", false))))
+        .endsWith("should have property 'properties.version' equal to '16' (waived: requireCurrentVersion is false)");
     assertThat(required.findings()).singleElement().satisfies(finding -> {
       assertThat(finding.status()).isEqualTo(Status.FAIL);
       assertThat(finding.evidence()).contains(new Evidence("properties.version", "16", "15"));
@@ -272,6 +278,27 @@ class ResourceRuleTest {
       assertThat(f.message()).isEqualTo("PostgreSQL flexible server pg-new has property 'sku.tier' 'Premium', which"
           + " cannot be judged as one of 'GeneralPurpose', 'MemoryOptimized'.");
       assertThat(f.evidence()).containsExactly(new Evidence("sku.tier", "GeneralPurpose or MemoryOptimized", "Premium"));
+    });
+  }
+
+  @Test
+  void aConditionOfYourOwnCanNameTheSettingInForce() throws Exception {
+    Setting<Long> minimum = Setting.integer("minZones");
+    ResourceRule rule = resources().ofType(ResourceType.VIRTUAL_MACHINE)
+        .should(ResourceCondition.of(context -> "span at least " + minimum.describe(context, String::valueOf) + " zones",
+            (resource, context) -> resource.zones().size() >= minimum.resolve(context)
+                ? ConditionResult.holds("spans " + resource.zones().size() + " zones")
+                : ConditionResult.violated("spans only " + resource.zones().size() + " zones")));
+    RuleMetadata metadata = new RuleMetadata("TEST-VM-02", "Test.Zones", "s", Severity.HIGH, Pillar.RELIABILITY,
+        List.of(), List.of(new RuleMetadata.ParameterSpec("minZones", ParameterType.INTEGER, "2", "zones")),
+        List.of(), List.of(), List.of());
+
+    List<Finding> findings = rule.evaluate(new RuleContext(metadata, topology(server("pg", "16", 64)), Map.of("minZones", 3L)));
+
+    assertThat(rule.description()).isEqualTo("virtual machines should span at least {minZones} zones");
+    assertThat(findings).singleElement().satisfies(finding -> {
+      assertThat(finding.status()).isEqualTo(Status.FAIL);
+      assertThat(finding.message()).contains("nothing shows that virtual machines span at least 3 zones");
     });
   }
 
