@@ -17,6 +17,7 @@ import dev.plumbline.core.rule.Severity;
 import dev.plumbline.core.rule.dsl.ConditionResult;
 import dev.plumbline.core.rule.dsl.ResourceCondition;
 import dev.plumbline.core.rule.dsl.ResourceRule;
+import dev.plumbline.core.rule.dsl.Setting;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,10 +56,18 @@ public final class GatewayRedundancy implements Rule {
   private static final Set<String> NOT_V2 = Set.of(
       "standard", "waf", "basic", "standard_small", "standard_medium", "standard_large", "waf_medium", "waf_large");
 
+  private static final Setting<Long> MIN_ZONES = Setting.integer("minZones");
+
+  private static final Setting<Long> MIN_INSTANCES = Setting.integer("minInstances");
+
   private static final ResourceRule RULE = resources().ofType(ResourceType.APPLICATION_GATEWAY)
-      .should(ResourceCondition.of("be a v2 SKU (Standard_v2 or WAF_v2)", GatewayRedundancy::sku))
-      .andShould(ResourceCondition.of("span at least {minZones} availability zones", GatewayRedundancy::zones))
-      .andShould(ResourceCondition.of("keep at least {minInstances} instances", GatewayRedundancy::instances))
+      .should(ResourceCondition.of("run a v2 SKU (Standard_v2 or WAF_v2)", GatewayRedundancy::sku))
+      .andShould(ResourceCondition.of(
+          context -> "span at least " + MIN_ZONES.describe(context, String::valueOf) + " availability zones",
+          GatewayRedundancy::zones))
+      .andShould(ResourceCondition.of(
+          context -> "keep at least " + MIN_INSTANCES.describe(context, String::valueOf) + " instances",
+          GatewayRedundancy::instances))
       .because("every request to Connect passes the gateway, so one failure of it can take all ingress to Connect down");
 
   @Override
@@ -90,7 +99,7 @@ public final class GatewayRedundancy implements Rule {
   }
 
   private static ConditionResult zones(Resource resource, RuleContext context) {
-    long minZones = context.integer("minZones");
+    long minZones = MIN_ZONES.resolve(context);
     JsonNode listed = resource.get("zones");
     Set<String> zones = new LinkedHashSet<>(resource.zones());
     Evidence evidence = new Evidence("zones", ">= " + minZones + " zones",
@@ -105,7 +114,7 @@ public final class GatewayRedundancy implements Rule {
   }
 
   private static ConditionResult instances(Resource resource, RuleContext context) {
-    long minInstances = context.integer("minInstances");
+    long minInstances = MIN_INSTANCES.resolve(context);
     ApplicationGateway gateway = new ApplicationGateway(resource, context.topology());
     // With autoscale, minCapacity is the floor; sku.capacity only counts for a fixed-size gateway.
     Optional<Long> autoscale = gateway.minCapacity();

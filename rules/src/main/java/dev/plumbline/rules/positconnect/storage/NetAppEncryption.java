@@ -52,7 +52,7 @@ public final class NetAppEncryption implements Rule {
 
   /** Double encryption is chosen on the capacity pool that holds the volume, not on the volume itself. */
   private static final ResourceCondition DOUBLE_ENCRYPTED_POOL = ResourceCondition.of(
-      "be in a capacity pool with encryption type 'Double'", (resource, context) -> {
+      "sit in a capacity pool with encryption type 'Double'", (resource, context) -> {
         Optional<CapacityPool> pool = new NetAppVolume(resource, context.topology()).capacityPool();
         Optional<String> type = pool.flatMap(found -> found.text("properties.encryptionType"));
         Evidence evidence = new Evidence(POOL_ENCRYPTION, "Double", type.orElse(null));
