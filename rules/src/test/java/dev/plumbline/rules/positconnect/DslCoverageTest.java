@@ -29,8 +29,9 @@ class DslCoverageTest {
    * selected resource. The others relate resources: routing from the gateway to the nodes (AGW-01,
    * AGW-02, AGW-03, AGW-05), subnets, peerings, endpoints and NSGs (PG-05, ANF-01, ANF-04, VM-05,
    * NET-01..03), a referenced snapshot policy (ANF-05), node facts (PG-01, CFG-01, VM-06..08), or
-   * comparisons and counts across the nodes (VM-01; VM-02..04, which add a scope finding on whether
-   * all nodes share zone spread, size or image; CAP-01, HA-01, HA-02).
+   * comparisons and counts across the nodes (VM-01, CAP-01, HA-01, HA-02, and VM-02..04, whose
+   * per-node findings come with a scope finding on how many zones the nodes span, or whether they
+   * all share one size or one image).
    */
   static final List<String> SINGLE_RESOURCE_RULES = List.of(
       "PCHA-PG-02", // the server's properties.version against allowedVersions
