@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The conditions resources are most often held to; combine them with {@link ResourceCondition#and}. */
 public final class ResourceConditions {
@@ -127,12 +128,15 @@ public final class ResourceConditions {
     return new ResourceCondition(
         context -> {
           String words = condition.description(context);
-          if (context == null && required.parameter() != null) {
-            return words + " if " + required.describe(null, String::valueOf);
+          String parameter = required.parameter();
+          if (context == null && parameter != null) {
+            return words + " if {" + parameter + "}";
           }
           // With the value in force the sentence says whether the condition applies, not what switches it.
-          return required.resolve(context) ? words
-              : words + " (waived" + (required.parameter() == null ? "" : ": " + required.parameter() + " is false") + ")";
+          if (required.resolve(context)) {
+            return words;
+          }
+          return words + (parameter == null ? " (waived)" : " (waived: " + parameter + " is false)");
         },
         (resource, root, base, context) -> required.resolve(context)
             ? condition.check(resource, root, base, context)
@@ -146,10 +150,7 @@ public final class ResourceConditions {
    * condition is still read, so the evidence shows all the properties either way.
    */
   public static ResourceCondition inOrder(ResourceCondition first, ResourceCondition... then) {
-    List<ResourceCondition> conditions = new ArrayList<>();
-    conditions.add(first);
-    conditions.addAll(List.of(then));
-    List<ResourceCondition> all = List.copyOf(conditions);
+    List<ResourceCondition> all = Stream.concat(Stream.of(first), Stream.of(then)).toList();
     return new ResourceCondition(
         context -> all.stream().map(condition -> condition.description(context)).collect(Collectors.joining(" and then ")),
         (resource, root, base, context) -> {
