@@ -45,6 +45,17 @@ public final class ResourceCondition {
     return new ResourceCondition(context -> description, (resource, root, base, context) -> check.apply(resource, context));
   }
 
+  /**
+   * A condition of your own whose words name settings, so that a sentence shows the threshold in
+   * force ("span at least 2 availability zones") rather than only the parameter's name.
+   *
+   * @param description writes the lower-case verb phrase; given null, it names parameters in braces
+   */
+  public static ResourceCondition of(ValueCondition.Words description,
+      BiFunction<Resource, RuleContext, ConditionResult> check) {
+    return new ResourceCondition(description, (resource, root, base, context) -> check.apply(resource, context));
+  }
+
   /** The verb phrase, with the settings in force when a context is at hand (null: parameter names). */
   public String description(RuleContext context) {
     return description.write(context);

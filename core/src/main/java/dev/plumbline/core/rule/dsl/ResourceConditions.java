@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The conditions resources are most often held to; combine them with {@link ResourceCondition#and}. */
 public final class ResourceConditions {
@@ -115,6 +116,51 @@ public final class ResourceConditions {
                 combined.evidence().toArray(Evidence[]::new));
           }
           return combined;
+        });
+  }
+
+  /**
+   * The condition, held to only while the boolean setting is true, so that a rule parameter such as
+   * {@code requireGeoRedundant=false} can waive one requirement without changing the others; while
+   * waived, the condition holds and leaves no evidence.
+   */
+  public static ResourceCondition when(Setting<Boolean> required, ResourceCondition condition) {
+    return new ResourceCondition(
+        context -> {
+          String words = condition.description(context);
+          String parameter = required.parameter();
+          if (context == null && parameter != null) {
+            return words + " if {" + parameter + "}";
+          }
+          // With the value in force the sentence says whether the condition applies, not what switches it.
+          if (required.resolve(context)) {
+            return words;
+          }
+          return words + (parameter == null ? " (waived)" : " (waived: " + parameter + " is false)");
+        },
+        (resource, root, base, context) -> required.resolve(context)
+            ? condition.check(resource, root, base, context)
+            : ConditionResult.holds("is not required to " + condition.description(context)));
+  }
+
+  /**
+   * The conditions in order, each one's verdict counting only once those before it hold, because a
+   * value often cannot be judged until another is known (vCores only count on a recognised tier):
+   * the outcome is that of the first condition that does not hold, or PASS when all do. Every
+   * condition is still read, so the evidence shows all the properties either way.
+   */
+  public static ResourceCondition inOrder(ResourceCondition first, ResourceCondition... then) {
+    List<ResourceCondition> all = Stream.concat(Stream.of(first), Stream.of(then)).toList();
+    return new ResourceCondition(
+        context -> all.stream().map(condition -> condition.description(context)).collect(Collectors.joining(" and then ")),
+        (resource, root, base, context) -> {
+          List<ConditionResult> results = all.stream()
+              .map(condition -> condition.check(resource, root, base, context)).toList();
+          List<Evidence> evidence = new ArrayList<>();
+          results.forEach(result -> evidence.addAll(result.evidence()));
+          return results.stream().filter(result -> result.status() != Status.PASS).findFirst()
+              .map(decisive -> new ConditionResult(decisive.status(), decisive.statement(), evidence))
+              .orElseGet(() -> ResourceCondition.combine(results));
         });
   }
 

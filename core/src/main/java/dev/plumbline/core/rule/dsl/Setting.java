@@ -44,9 +44,19 @@ public final class Setting<T> {
     return new Setting<>(parameter, null, RuleContext::list);
   }
 
+  /** The rule's boolean parameter of this name, so that a part of a rule can be switched on or off by it. */
+  public static Setting<Boolean> flag(String parameter) {
+    return new Setting<>(parameter, null, RuleContext::flag);
+  }
+
   /** The rule's text parameter of this name. */
   public static Setting<String> text(String parameter) {
     return new Setting<>(parameter, null, RuleContext::text);
+  }
+
+  /** The parameter's name, or null for a value fixed when the rule is written. */
+  String parameter() {
+    return parameter;
   }
 
   /** The value in force; a parameter the rule does not declare throws, and the engine reports an ERROR. */

@@ -38,6 +38,20 @@ public final class ValueConditions {
             .orElse(Verdict.VIOLATED));
   }
 
+  /**
+   * One of the allowed texts, ignoring case, where a refused text fails and any other cannot be
+   * judged, so that an enum value Azure adds later is UNKNOWN rather than silently passing or failing.
+   */
+  public static ValueCondition oneOfKnown(List<String> allowed, List<String> refused) {
+    List<String> passing = List.copyOf(allowed);
+    List<String> failing = List.copyOf(refused);
+    String words = passing.size() == 1 ? "equal to " + quote(passing.get(0)) : "one of " + quoteAll(passing);
+    return ValueCondition.of(words, String.join(" or ", passing),
+        (value, context) -> scalar(value).map(actual -> passing.stream().anyMatch(actual::equalsIgnoreCase) ? Verdict.HOLDS
+                : failing.stream().anyMatch(actual::equalsIgnoreCase) ? Verdict.VIOLATED : Verdict.UNDECIDED)
+            .orElse(Verdict.UNDECIDED));
+  }
+
   /** A whole number at least the given one (numbers written as text count). */
   public static ValueCondition atLeast(long minimum) {
     return atLeast(Setting.fixed(minimum));

@@ -4,6 +4,8 @@ import static dev.plumbline.core.rule.dsl.ResourceConditions.beInZones;
 import static dev.plumbline.core.rule.dsl.ResourceConditions.haveEach;
 import static dev.plumbline.core.rule.dsl.ResourceConditions.haveProperty;
 import static dev.plumbline.core.rule.dsl.ResourceConditions.haveTag;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.inOrder;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.when;
 import static dev.plumbline.core.rule.dsl.ResourcePredicates.named;
 import static dev.plumbline.core.rule.dsl.ResourcePredicates.taggedWith;
 import static dev.plumbline.core.rule.dsl.ResourceRules.resources;
@@ -11,6 +13,7 @@ import static dev.plumbline.core.rule.dsl.ValueConditions.atLeast;
 import static dev.plumbline.core.rule.dsl.ValueConditions.equalTo;
 import static dev.plumbline.core.rule.dsl.ValueConditions.majorVersionIn;
 import static dev.plumbline.core.rule.dsl.ValueConditions.oneOf;
+import static dev.plumbline.core.rule.dsl.ValueConditions.oneOfKnown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -25,12 +28,14 @@ import dev.plumbline.core.rule.Evidence;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.ParameterType;
 import dev.plumbline.core.rule.Pillar;
+import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleMetadata;
 import dev.plumbline.core.rule.RuleParameters;
 import dev.plumbline.core.rule.RulePack;
 import dev.plumbline.core.rule.Severity;
 import dev.plumbline.core.rule.Status;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResourceRuleTest {
@@ -193,6 +198,107 @@ class ResourceRuleTest {
       assertThat(finding.status()).isEqualTo(Status.FAIL);
       assertThat(finding.message()).contains("at least 128 (was '64')").contains("among '15', '17' (was '16.4')");
       assertThat(finding.evidence()).contains(new Evidence("properties.storage.storageSizeGB", ">= 128", "64"));
+    });
+  }
+
+  @Test
+  void aFlagParameterSwitchesOneConditionOffAndLeavesTheOthers() throws Exception {
+    Topology topology = topology(server("pg", "15", 32));
+    ResourceRule sentence = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+        .should(haveProperty("properties.storage.storageSizeGB", atLeast(16)))
+        .andShould(when(Setting.flag("requireCurrentVersion"), haveProperty("properties.version", equalTo("16"))));
+    RuleMetadata metadata = new RuleMetadata("TEST-PG-02", "Test.Version", "s", Severity.HIGH, Pillar.RELIABILITY,
+        List.of(), List.of(new RuleMetadata.ParameterSpec("requireCurrentVersion", ParameterType.BOOLEAN, "true", "v16")),
+        List.of(), List.of(), List.of());
+    RulePack pack = RulePack.of("test", "Test", "1", List.of(sentence.asRule(metadata)));
+
+    AuditResult required = new AuditEngine().evaluate(topology, List.of(pack), RuleParameters.defaults());
+    AuditResult waived = new AuditEngine().evaluate(topology, List.of(pack),
+        RuleParameters.parse(List.of("TEST-PG-02.requireCurrentVersion=false")));
+
+    assertThat(sentence.description()).isEqualTo("PostgreSQL flexible servers should have property"
+        + " 'properties.storage.storageSizeGB' at least 16 and should have property 'properties.version' equal to '16'"
+        + " if {requireCurrentVersion}");
+    assertThat(sentence.description(new RuleContext(metadata, topology, Map.of("requireCurrentVersion", true))))
+        .endsWith("should have property 'properties.version' equal to '16'");
+    assertThat(sentence.description(new RuleContext(metadata, topology, Map.of("requireCurrentVersion", false))))
+        .endsWith("should have property 'properties.version' equal to '16' (waived: requireCurrentVersion is false)");
+    assertThat(required.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.status()).isEqualTo(Status.FAIL);
+      assertThat(finding.evidence()).contains(new Evidence("properties.version", "16", "15"));
+    });
+    assertThat(waived.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.status()).isEqualTo(Status.PASS);
+      assertThat(finding.message()).isEqualTo("PostgreSQL flexible server pg has property"
+          + " 'properties.storage.storageSizeGB' at least 16 (is '32') and is not required to have property"
+          + " 'properties.version' equal to '16'.");
+      assertThat(finding.evidence()).extracting(Evidence::path).containsExactly("properties.storage.storageSizeGB");
+    });
+  }
+
+  @Test
+  void inOrderJudgesALaterConditionOnlyOnceTheEarlierHoldButKeepsAllEvidence() throws Exception {
+    Topology topology = topology(server("pg-silent", null, 32), server("pg-old", "15", 128),
+        server("pg-small", "16", 32), server("pg-ok", "16", 128));
+    ResourceRule rule = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+        .should(inOrder(haveProperty("properties.version", equalTo("16")),
+            haveProperty("properties.storage.storageSizeGB", atLeast(64))));
+
+    List<Finding> findings = rule.check(topology);
+
+    assertThat(rule.description()).isEqualTo("PostgreSQL flexible servers should have property 'properties.version'"
+        + " equal to '16' and then have property 'properties.storage.storageSizeGB' at least 64");
+    // With and(), pg-silent's small storage would fail it; here the unknown version decides first.
+    assertThat(findings).extracting(f -> f.subject().name(), Finding::status).containsExactlyInAnyOrder(
+        tuple("pg-silent", Status.UNKNOWN), tuple("pg-old", Status.FAIL), tuple("pg-small", Status.FAIL),
+        tuple("pg-ok", Status.PASS));
+    Finding silent = findings.stream().filter(f -> f.subject().name().equals("pg-silent")).findFirst().orElseThrow();
+    assertThat(silent.message()).isEqualTo("PostgreSQL flexible server pg-silent does not state property 'properties.version'.");
+    assertThat(silent.evidence()).containsExactly(Evidence.absent("properties.version", "16"),
+        new Evidence("properties.storage.storageSizeGB", ">= 64", "32"));
+  }
+
+  @Test
+  void anUnrecognisedEnumValueIsUnknownWhileARefusedOneFails() throws Exception {
+    String tiered = "{'id': '" + RG + "Microsoft.DBforPostgreSQL/flexibleServers/NAME', 'name': 'NAME',"
+        + " 'type': 'Microsoft.DBforPostgreSQL/flexibleServers', 'sku': {'tier': 'TIER'}}";
+    Topology topology = topology(tiered.replace("NAME", "pg-gp").replace("TIER", "generalpurpose"),
+        tiered.replace("NAME", "pg-burst").replace("TIER", "Burstable"),
+        tiered.replace("NAME", "pg-new").replace("TIER", "Premium"));
+    ResourceRule rule = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+        .should(haveProperty("sku.tier", oneOfKnown(List.of("GeneralPurpose", "MemoryOptimized"), List.of("Burstable"))));
+
+    List<Finding> findings = rule.check(topology);
+
+    assertThat(rule.description()).isEqualTo(
+        "PostgreSQL flexible servers should have property 'sku.tier' one of 'GeneralPurpose', 'MemoryOptimized'");
+    assertThat(findings).extracting(f -> f.subject().name(), Finding::status).containsExactlyInAnyOrder(
+        tuple("pg-gp", Status.PASS), tuple("pg-burst", Status.FAIL), tuple("pg-new", Status.UNKNOWN));
+    assertThat(findings).filteredOn(f -> f.status() == Status.UNKNOWN).singleElement().satisfies(f -> {
+      assertThat(f.message()).isEqualTo("PostgreSQL flexible server pg-new has property 'sku.tier' 'Premium', which"
+          + " cannot be judged as one of 'GeneralPurpose', 'MemoryOptimized'.");
+      assertThat(f.evidence()).containsExactly(new Evidence("sku.tier", "GeneralPurpose or MemoryOptimized", "Premium"));
+    });
+  }
+
+  @Test
+  void aConditionOfYourOwnCanNameTheSettingInForce() throws Exception {
+    Setting<Long> minimum = Setting.integer("minZones");
+    ResourceRule rule = resources().ofType(ResourceType.VIRTUAL_MACHINE)
+        .should(ResourceCondition.of(context -> "span at least " + minimum.describe(context, String::valueOf) + " zones",
+            (resource, context) -> resource.zones().size() >= minimum.resolve(context)
+                ? ConditionResult.holds("spans " + resource.zones().size() + " zones")
+                : ConditionResult.violated("spans only " + resource.zones().size() + " zones")));
+    RuleMetadata metadata = new RuleMetadata("TEST-VM-02", "Test.Zones", "s", Severity.HIGH, Pillar.RELIABILITY,
+        List.of(), List.of(new RuleMetadata.ParameterSpec("minZones", ParameterType.INTEGER, "2", "zones")),
+        List.of(), List.of(), List.of());
+
+    List<Finding> findings = rule.evaluate(new RuleContext(metadata, topology(server("pg", "16", 64)), Map.of("minZones", 3L)));
+
+    assertThat(rule.description()).isEqualTo("virtual machines should span at least {minZones} zones");
+    assertThat(findings).singleElement().satisfies(finding -> {
+      assertThat(finding.status()).isEqualTo(Status.FAIL);
+      assertThat(finding.message()).contains("nothing shows that virtual machines span at least 3 zones");
     });
   }
 

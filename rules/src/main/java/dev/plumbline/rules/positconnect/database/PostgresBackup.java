@@ -1,7 +1,12 @@
 package dev.plumbline.rules.positconnect.database;
 
-import dev.plumbline.core.model.database.PostgresFlexibleServer;
-import dev.plumbline.core.rule.Evidence;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.haveProperty;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.when;
+import static dev.plumbline.core.rule.dsl.ResourceRules.resources;
+import static dev.plumbline.core.rule.dsl.ValueConditions.atLeast;
+import static dev.plumbline.core.rule.dsl.ValueConditions.oneOfKnown;
+
+import dev.plumbline.core.model.ResourceType;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.ParameterType;
 import dev.plumbline.core.rule.Pillar;
@@ -9,9 +14,9 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
-import java.util.ArrayList;
+import dev.plumbline.core.rule.dsl.ResourceRule;
+import dev.plumbline.core.rule.dsl.Setting;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Losing the database loses every Connect user, permission and schedule; the reference asks for
@@ -39,55 +44,15 @@ import java.util.Optional;
     checkov = {"CKV_AZURE_136"})
 public final class PostgresBackup implements Rule {
 
-  private static final String RETENTION = "properties.backup.backupRetentionDays";
-  private static final String GEO = "properties.backup.geoRedundantBackup";
+  private static final ResourceRule RULE = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+      .should(haveProperty("properties.backup.backupRetentionDays", atLeast(Setting.integer("minRetentionDays"))))
+      .andShould(when(Setting.flag("requireGeoRedundant"),
+          haveProperty("properties.backup.geoRedundantBackup", oneOfKnown(List.of("Enabled"), List.of("Disabled")))))
+      .because("losing the database loses every Connect user, permission and schedule, and only a copy outside"
+          + " the region survives losing the region");
 
   @Override
   public List<Finding> evaluate(RuleContext context) {
-    long minimum = context.integer("minRetentionDays");
-    boolean geo = context.flag("requireGeoRedundant");
-    List<PostgresFlexibleServer> servers = PostgresFlexibleServer.all(context.topology());
-    if (servers.isEmpty()) {
-      return List.of(context.missing("a PostgreSQL flexible server",
-          "No Azure Database for PostgreSQL flexible server is in scope, so there are no database backups to check."));
-    }
-    return servers.stream().map(server -> check(context, server, minimum, geo)).toList();
-  }
-
-  private static Finding check(RuleContext context, PostgresFlexibleServer server, long minimum, boolean geo) {
-    String what = "PostgreSQL server " + server.name();
-    List<String> failures = new ArrayList<>();
-    List<String> unknowns = new ArrayList<>();
-    List<Evidence> evidence = new ArrayList<>();
-
-    Optional<Long> days = server.resource().number(RETENTION);
-    evidence.add(new Evidence(RETENTION, ">= " + minimum, days.map(String::valueOf).orElse(null)));
-    if (days.isEmpty()) {
-      unknowns.add("its backup retention is not stated");
-    } else if (days.get() < minimum) {
-      failures.add("keeps backups for " + days.get() + " days, fewer than " + minimum);
-    }
-
-    if (geo) {
-      Optional<String> redundancy = server.text(GEO);
-      evidence.add(new Evidence(GEO, "Enabled", redundancy.orElse(null)));
-      if (redundancy.isEmpty()) {
-        unknowns.add("whether backups are geo-redundant is not stated");
-      } else if (redundancy.get().equalsIgnoreCase("Disabled")) {
-        failures.add("keeps its backups in one region only (geo-redundant backup disabled)");
-      } else if (!redundancy.get().equalsIgnoreCase("Enabled")) {
-        unknowns.add("its geo-redundant backup value is unrecognised");
-      }
-    }
-
-    Evidence[] all = evidence.toArray(Evidence[]::new);
-    if (!failures.isEmpty()) {
-      return context.fail(server.resource(), what + " " + String.join(" and ", failures) + ".", all);
-    }
-    if (!unknowns.isEmpty()) {
-      return context.unknown(server.resource(), what + "'s backups cannot be judged: " + String.join("; ", unknowns) + ".", all);
-    }
-    return context.pass(server.resource(), what + " keeps backups for " + days.get() + " days"
-        + (geo ? ", geo-redundantly." : "."), all);
+    return RULE.evaluate(context);
   }
 }

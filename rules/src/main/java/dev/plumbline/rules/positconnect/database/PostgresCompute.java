@@ -1,7 +1,11 @@
 package dev.plumbline.rules.positconnect.database;
 
-import dev.plumbline.core.model.database.PostgresFlexibleServer;
-import dev.plumbline.core.rule.Evidence;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.haveProperty;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.inOrder;
+import static dev.plumbline.core.rule.dsl.ResourceRules.resources;
+import static dev.plumbline.core.rule.dsl.ValueConditions.oneOfKnown;
+
+import dev.plumbline.core.model.ResourceType;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.ParameterType;
 import dev.plumbline.core.rule.Pillar;
@@ -9,6 +13,10 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
+import dev.plumbline.core.rule.dsl.ResourceRule;
+import dev.plumbline.core.rule.dsl.Setting;
+import dev.plumbline.core.rule.dsl.ValueCondition;
+import dev.plumbline.core.rule.dsl.Verdict;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,54 +42,31 @@ import java.util.regex.Pattern;
     })
 public final class PostgresCompute implements Rule {
 
-  private static final String TIER = "sku.tier";
-  private static final String NAME = "sku.name";
-
   /** ARM compute names such as {@code Standard_D4ds_v4}, {@code Standard_E8ds_v5}, {@code Standard_B2s}: the vCores follow the series letter. */
   private static final Pattern COMPUTE_NAME = Pattern.compile("(?i)^(?:standard_)?[a-z]{1,3}(\\d+)[a-z]*(?:_v\\d+)?$");
 
+  private static final Setting<Long> MIN_VCORES = Setting.integer("minVcores");
+
+  /** A compute name whose vCores cannot be read is UNKNOWN: the size may well be large enough. */
+  private static final ValueCondition ENOUGH_VCORES = ValueCondition.of(
+      context -> "naming a size with at least " + MIN_VCORES.describe(context, String::valueOf) + " vCores",
+      context -> "a compute size with >= " + MIN_VCORES.describe(context, String::valueOf) + " vCores",
+      (value, context) -> (value.isValueNode() ? vcores(value.asText()) : Optional.<Long>empty())
+          .map(vcores -> vcores >= MIN_VCORES.resolve(context) ? Verdict.HOLDS : Verdict.VIOLATED)
+          .orElse(Verdict.UNDECIDED));
+
+  // The size only counts on a tier meant for production: a Burstable server fails whatever its size,
+  // and on a tier the rule does not know, a short size must not turn an UNKNOWN into a FAIL.
+  private static final ResourceRule RULE = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+      .should(inOrder(
+          haveProperty("sku.tier", oneOfKnown(List.of("GeneralPurpose", "MemoryOptimized"), List.of("Burstable"))),
+          haveProperty("sku.name", ENOUGH_VCORES)))
+      .because("every Connect node's requests wait on this one server, and a burstable server runs out of CPU"
+          + " credits under sustained load");
+
   @Override
   public List<Finding> evaluate(RuleContext context) {
-    long minimum = context.integer("minVcores");
-    List<PostgresFlexibleServer> servers = PostgresFlexibleServer.all(context.topology());
-    if (servers.isEmpty()) {
-      return List.of(context.missing("a PostgreSQL flexible server",
-          "No Azure Database for PostgreSQL flexible server is in scope, so there is no database compute to check."));
-    }
-    return servers.stream().map(server -> check(context, server, minimum)).toList();
-  }
-
-  private static Finding check(RuleContext context, PostgresFlexibleServer server, long minimum) {
-    String what = "PostgreSQL server " + server.name();
-    String expectedTier = "GeneralPurpose or MemoryOptimized";
-    String expectedName = "a compute size with >= " + minimum + " vCores";
-    Optional<String> tier = server.text(TIER);
-    Optional<String> name = server.text(NAME);
-    Evidence tierEvidence = new Evidence(TIER, expectedTier, tier.orElse(null));
-    Evidence nameEvidence = new Evidence(NAME, expectedName, name.orElse(null));
-    if (tier.isEmpty()) {
-      return context.unknown(server.resource(), what + " does not state its compute tier, so its compute cannot be judged.",
-          tierEvidence, nameEvidence);
-    }
-    if (tier.get().equalsIgnoreCase("Burstable")) {
-      return context.fail(server.resource(), what + " runs on the Burstable tier, which is not meant for sustained"
-          + " production load.", tierEvidence, nameEvidence);
-    }
-    if (!tier.get().equalsIgnoreCase("GeneralPurpose") && !tier.get().equalsIgnoreCase("MemoryOptimized")) {
-      return context.unknown(server.resource(), what + " names an unrecognised compute tier.", tierEvidence, nameEvidence);
-    }
-    Optional<Long> vcores = name.flatMap(PostgresCompute::vcores);
-    if (vcores.isEmpty()) {
-      return context.unknown(server.resource(), what + (name.isEmpty() ? " does not state its compute size"
-          : " has a compute size whose vCores cannot be read") + ", so it cannot be told whether it has "
-          + minimum + " vCores.", tierEvidence, nameEvidence);
-    }
-    if (vcores.get() < minimum) {
-      return context.fail(server.resource(), what + " has " + vcores.get() + " vCores (" + name.get() + "), fewer than the "
-          + minimum + " required.", tierEvidence, nameEvidence);
-    }
-    return context.pass(server.resource(), what + " runs " + name.get() + " (" + vcores.get() + " vCores) on the "
-        + tier.get() + " tier.", tierEvidence, nameEvidence);
+    return RULE.evaluate(context);
   }
 
   /** The vCores a compute name states, e.g. 4 for {@code Standard_D4ds_v4}. */

@@ -1,7 +1,10 @@
 package dev.plumbline.rules.positconnect.database;
 
-import dev.plumbline.core.model.database.PostgresFlexibleServer;
-import dev.plumbline.core.rule.Evidence;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.haveProperty;
+import static dev.plumbline.core.rule.dsl.ResourceRules.resources;
+import static dev.plumbline.core.rule.dsl.ValueConditions.atLeast;
+
+import dev.plumbline.core.model.ResourceType;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.ParameterType;
 import dev.plumbline.core.rule.Pillar;
@@ -9,6 +12,8 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
+import dev.plumbline.core.rule.dsl.ResourceRule;
+import dev.plumbline.core.rule.dsl.Setting;
 import java.util.List;
 
 /** At 95% used the server turns read-only, and Connect with it. */
@@ -28,28 +33,12 @@ import java.util.List;
     })
 public final class PostgresStorage implements Rule {
 
-  private static final String PATH = "properties.storage.storageSizeGB";
+  private static final ResourceRule RULE = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+      .should(haveProperty("properties.storage.storageSizeGB", atLeast(Setting.integer("minStorageGb"))))
+      .because("at 95% used the server turns read-only, and Connect with it");
 
   @Override
   public List<Finding> evaluate(RuleContext context) {
-    long minimum = context.integer("minStorageGb");
-    String expected = ">= " + minimum;
-    List<PostgresFlexibleServer> servers = PostgresFlexibleServer.all(context.topology());
-    if (servers.isEmpty()) {
-      return List.of(context.missing("a PostgreSQL flexible server",
-          "No Azure Database for PostgreSQL flexible server is in scope, so there is no storage to check."));
-    }
-    return servers.stream().map(server -> server.storageSizeGb()
-        .map(size -> {
-          Evidence evidence = new Evidence(PATH, expected, String.valueOf(size));
-          return size >= minimum
-              ? context.pass(server.resource(), "PostgreSQL server " + server.name() + " has " + size + " GB of storage.", evidence)
-              : context.fail(server.resource(), "PostgreSQL server " + server.name() + " has " + size
-                  + " GB of storage, less than the " + minimum + " GB required.", evidence);
-        })
-        .orElseGet(() -> context.unknown(server.resource(), "PostgreSQL server " + server.name()
-            + " does not state its storage size, so it cannot be told whether it has " + minimum + " GB.",
-            Evidence.absent(PATH, expected))))
-        .toList();
+    return RULE.evaluate(context);
   }
 }

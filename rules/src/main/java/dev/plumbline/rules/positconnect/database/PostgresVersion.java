@@ -1,7 +1,10 @@
 package dev.plumbline.rules.positconnect.database;
 
-import dev.plumbline.core.model.database.PostgresFlexibleServer;
-import dev.plumbline.core.rule.Evidence;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.haveProperty;
+import static dev.plumbline.core.rule.dsl.ResourceRules.resources;
+import static dev.plumbline.core.rule.dsl.ValueConditions.majorVersionIn;
+
+import dev.plumbline.core.model.ResourceType;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.ParameterType;
 import dev.plumbline.core.rule.Pillar;
@@ -9,6 +12,8 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
+import dev.plumbline.core.rule.dsl.ResourceRule;
+import dev.plumbline.core.rule.dsl.Setting;
 import java.util.List;
 
 /** The reference architecture was built and tested on PostgreSQL 16. */
@@ -28,28 +33,12 @@ import java.util.List;
     })
 public final class PostgresVersion implements Rule {
 
-  private static final String PATH = "properties.version";
+  private static final ResourceRule RULE = resources().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)
+      .should(haveProperty("properties.version", majorVersionIn(Setting.list("allowedVersions"))))
+      .because("the reference architecture was built and tested on PostgreSQL 16");
 
   @Override
   public List<Finding> evaluate(RuleContext context) {
-    List<String> allowed = context.list("allowedVersions");
-    String expected = String.join(" or ", allowed);
-    List<PostgresFlexibleServer> servers = PostgresFlexibleServer.all(context.topology());
-    if (servers.isEmpty()) {
-      return List.of(context.missing("a PostgreSQL flexible server",
-          "No Azure Database for PostgreSQL flexible server is in scope; Connect's HA setup needs one."));
-    }
-    return servers.stream().map(server -> server.version()
-        .map(version -> {
-          String major = version.contains(".") ? version.substring(0, version.indexOf('.')) : version;
-          Evidence evidence = new Evidence(PATH, expected, version);
-          return allowed.contains(major)
-              ? context.pass(server.resource(), "PostgreSQL server " + server.name() + " runs major version " + major + ".", evidence)
-              : context.fail(server.resource(), "PostgreSQL server " + server.name() + " runs major version " + major
-                  + ", not " + expected + ".", evidence);
-        })
-        .orElseGet(() -> context.unknown(server.resource(),
-            "PostgreSQL server " + server.name() + " does not state its version.", Evidence.absent(PATH, expected))))
-        .toList();
+    return RULE.evaluate(context);
   }
 }

@@ -1,6 +1,10 @@
 package dev.plumbline.rules.positconnect.gateway;
 
+import static dev.plumbline.core.rule.dsl.ResourceRules.resources;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plumbline.core.model.Resource;
+import dev.plumbline.core.model.ResourceType;
 import dev.plumbline.core.model.network.ApplicationGateway;
 import dev.plumbline.core.rule.Evidence;
 import dev.plumbline.core.rule.Finding;
@@ -10,8 +14,10 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
-import dev.plumbline.core.rule.Status;
-import java.util.ArrayList;
+import dev.plumbline.core.rule.dsl.ConditionResult;
+import dev.plumbline.core.rule.dsl.ResourceCondition;
+import dev.plumbline.core.rule.dsl.ResourceRule;
+import dev.plumbline.core.rule.dsl.Setting;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,38 +56,27 @@ public final class GatewayRedundancy implements Rule {
   private static final Set<String> NOT_V2 = Set.of(
       "standard", "waf", "basic", "standard_small", "standard_medium", "standard_large", "waf_medium", "waf_large");
 
+  private static final Setting<Long> MIN_ZONES = Setting.integer("minZones");
+
+  private static final Setting<Long> MIN_INSTANCES = Setting.integer("minInstances");
+
+  private static final ResourceRule RULE = resources().ofType(ResourceType.APPLICATION_GATEWAY)
+      .should(ResourceCondition.of("run a v2 SKU (Standard_v2 or WAF_v2)", GatewayRedundancy::sku))
+      .andShould(ResourceCondition.of(
+          context -> "span at least " + MIN_ZONES.describe(context, String::valueOf) + " availability zones",
+          GatewayRedundancy::zones))
+      .andShould(ResourceCondition.of(
+          context -> "keep at least " + MIN_INSTANCES.describe(context, String::valueOf) + " instances",
+          GatewayRedundancy::instances))
+      .because("every request to Connect passes the gateway, so one failure of it can take all ingress to Connect down");
+
   @Override
   public List<Finding> evaluate(RuleContext context) {
-    List<ApplicationGateway> gateways = ApplicationGateway.all(context.topology());
-    if (gateways.isEmpty()) {
-      return List.of(context.missing("an Application Gateway",
-          "No Application Gateway is in scope, so nothing zone-redundant stands in front of the Connect nodes."));
-    }
-    long minZones = context.integer("minZones");
-    long minInstances = context.integer("minInstances");
-    List<Finding> findings = new ArrayList<>();
-    for (ApplicationGateway gateway : gateways) {
-      List<Check> checks = List.of(sku(gateway), zones(gateway, minZones), instances(gateway, minInstances));
-      Evidence[] evidence = checks.stream().map(Check::evidence).toArray(Evidence[]::new);
-      String where = "Application Gateway " + gateway.name();
-      List<String> failed = checks.stream().filter(c -> c.status() == Status.FAIL).map(Check::said).toList();
-      List<String> unknown = checks.stream().filter(c -> c.status() == Status.UNKNOWN).map(Check::said).toList();
-      if (!failed.isEmpty()) {
-        findings.add(context.fail(gateway.resource(), where + " " + String.join(" and ", failed)
-            + ", short of a v2 gateway across " + minZones + " zones with " + minInstances
-            + " instances, so one failure can take all ingress to Connect down.", evidence));
-      } else if (!unknown.isEmpty()) {
-        findings.add(context.unknown(gateway.resource(), where + " " + String.join(" and ", unknown)
-            + ", so its redundancy cannot be verified.", evidence));
-      } else {
-        findings.add(context.pass(gateway.resource(), where + " is " + checks.get(0).said() + ", "
-            + checks.get(1).said() + " and " + checks.get(2).said() + ".", evidence));
-      }
-    }
-    return findings;
+    return RULE.evaluate(context);
   }
 
-  private static Check sku(ApplicationGateway gateway) {
+  private static ConditionResult sku(Resource resource, RuleContext context) {
+    ApplicationGateway gateway = new ApplicationGateway(resource, context.topology());
     Optional<String> tier = gateway.text("properties.sku.tier");
     Optional<String> name = gateway.skuName();
     // The tier names the generation most directly; the name stands in when the tier is absent.
@@ -89,35 +84,38 @@ public final class GatewayRedundancy implements Rule {
     Optional<String> value = tier.or(() -> name);
     Evidence evidence = new Evidence(path, "Standard_v2 or WAF_v2", value.orElse(null));
     if (value.isEmpty()) {
-      return new Check(Status.UNKNOWN, "states no SKU tier or name", evidence);
+      return ConditionResult.undecided("states no SKU tier or name", evidence);
     }
     Set<String> stated = new LinkedHashSet<>();
     tier.ifPresent(t -> stated.add(t.toLowerCase(Locale.ROOT)));
     name.ifPresent(n -> stated.add(n.toLowerCase(Locale.ROOT)));
     if (stated.stream().anyMatch(NOT_V2::contains)) {
-      return new Check(Status.FAIL, "runs SKU " + value.get() + " rather than Standard_v2 or WAF_v2", evidence);
+      return ConditionResult.violated("runs SKU " + value.get() + " rather than Standard_v2 or WAF_v2", evidence);
     }
     if (V2.containsAll(stated)) {
-      return new Check(Status.PASS, "a " + value.get() + " gateway", evidence);
+      return ConditionResult.holds("is a " + value.get() + " gateway", evidence);
     }
-    return new Check(Status.UNKNOWN, "runs SKU " + value.get() + ", which is not recognised", evidence);
+    return ConditionResult.undecided("runs SKU " + value.get() + ", which is not recognised", evidence);
   }
 
-  private static Check zones(ApplicationGateway gateway, long minZones) {
-    JsonNode listed = gateway.get("zones");
-    Set<String> zones = new LinkedHashSet<>(gateway.zones());
+  private static ConditionResult zones(Resource resource, RuleContext context) {
+    long minZones = MIN_ZONES.resolve(context);
+    JsonNode listed = resource.get("zones");
+    Set<String> zones = new LinkedHashSet<>(resource.zones());
     Evidence evidence = new Evidence("zones", ">= " + minZones + " zones",
         listed.isArray() ? "[" + String.join(", ", zones) + "]" : null);
     if (!listed.isArray()) {
-      return new Check(Status.UNKNOWN, "states no availability zones", evidence);
+      return ConditionResult.undecided("states no availability zones", evidence);
     }
     return zones.size() >= minZones
-        ? new Check(Status.PASS, "spans zones " + String.join(", ", zones), evidence)
-        : new Check(Status.FAIL, zones.isEmpty() ? "is pinned to no availability zone"
-            : "spans only zone(s) " + String.join(", ", zones), evidence);
+        ? ConditionResult.holds("spans zones " + String.join(", ", zones), evidence)
+        : ConditionResult.violated(zones.isEmpty() ? "is pinned to no availability zone"
+            : "spans only zone(s) " + String.join(", ", zones) + ", fewer than " + minZones, evidence);
   }
 
-  private static Check instances(ApplicationGateway gateway, long minInstances) {
+  private static ConditionResult instances(Resource resource, RuleContext context) {
+    long minInstances = MIN_INSTANCES.resolve(context);
+    ApplicationGateway gateway = new ApplicationGateway(resource, context.topology());
     // With autoscale, minCapacity is the floor; sku.capacity only counts for a fixed-size gateway.
     Optional<Long> autoscale = gateway.minCapacity();
     Optional<Long> fixed = gateway.capacity();
@@ -125,13 +123,10 @@ public final class GatewayRedundancy implements Rule {
     Optional<Long> count = autoscale.or(() -> fixed);
     Evidence evidence = new Evidence(path, ">= " + minInstances, count.map(String::valueOf).orElse(null));
     if (count.isEmpty()) {
-      return new Check(Status.UNKNOWN, "states neither an autoscale minimum nor a fixed capacity", evidence);
+      return ConditionResult.undecided("states neither an autoscale minimum nor a fixed capacity", evidence);
     }
     return count.get() >= minInstances
-        ? new Check(Status.PASS, "keeps at least " + count.get() + " instances", evidence)
-        : new Check(Status.FAIL, "may run on " + count.get() + " instance(s)", evidence);
+        ? ConditionResult.holds("keeps at least " + count.get() + " instances", evidence)
+        : ConditionResult.violated("may run on " + count.get() + " instance(s), fewer than " + minInstances, evidence);
   }
-
-  /** The outcome of one property of the gateway, in words that complete "Application Gateway X ...". */
-  private record Check(Status status, String said, Evidence evidence) {}
 }

@@ -1,5 +1,14 @@
 package dev.plumbline.rules.positconnect.storage;
 
+import static dev.plumbline.core.rule.dsl.ResourceConditions.haveProperty;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.inOrder;
+import static dev.plumbline.core.rule.dsl.ResourceConditions.when;
+import static dev.plumbline.core.rule.dsl.ResourceRules.resources;
+import static dev.plumbline.core.rule.dsl.ValueConditions.equalTo;
+import static dev.plumbline.core.rule.dsl.ValueConditions.oneOfKnown;
+
+import dev.plumbline.core.model.ResourceType;
+import dev.plumbline.core.model.storage.CapacityPool;
 import dev.plumbline.core.model.storage.NetAppVolume;
 import dev.plumbline.core.rule.Evidence;
 import dev.plumbline.core.rule.Finding;
@@ -9,8 +18,12 @@ import dev.plumbline.core.rule.Rule;
 import dev.plumbline.core.rule.RuleContext;
 import dev.plumbline.core.rule.RuleDefinition;
 import dev.plumbline.core.rule.Severity;
-import java.util.ArrayList;
+import dev.plumbline.core.rule.dsl.ConditionResult;
+import dev.plumbline.core.rule.dsl.ResourceCondition;
+import dev.plumbline.core.rule.dsl.ResourceRule;
+import dev.plumbline.core.rule.dsl.Setting;
 import java.util.List;
+import java.util.Optional;
 
 /** The shared volume holds every published bundle and its data; the reference requires it encrypted. */
 @RuleDefinition(
@@ -35,57 +48,37 @@ public final class NetAppEncryption implements Rule {
   private static final String KEY_SOURCE = "properties.encryptionKeySource";
   private static final String PLATFORM = "Microsoft.NetApp";
   private static final String CUSTOMER = "Microsoft.KeyVault";
+  private static final String POOL_ENCRYPTION = "capacityPool.properties.encryptionType";
+
+  /** Double encryption is chosen on the capacity pool that holds the volume, not on the volume itself. */
+  private static final ResourceCondition DOUBLE_ENCRYPTED_POOL = ResourceCondition.of(
+      "sit in a capacity pool with encryption type 'Double'", (resource, context) -> {
+        Optional<CapacityPool> pool = new NetAppVolume(resource, context.topology()).capacityPool();
+        Optional<String> type = pool.flatMap(found -> found.text("properties.encryptionType"));
+        Evidence evidence = new Evidence(POOL_ENCRYPTION, "Double", type.orElse(null));
+        if (pool.isEmpty()) {
+          return ConditionResult.undecided("is in a capacity pool that is not in the topology, so double encryption"
+              + " cannot be confirmed", evidence);
+        }
+        String where = "is in capacity pool " + pool.get().name();
+        if (type.isEmpty()) {
+          return ConditionResult.undecided(where + ", which does not state its encryption type", evidence);
+        }
+        return type.get().equalsIgnoreCase("Double")
+            ? ConditionResult.holds(where + ", which is double-encrypted", evidence)
+            : ConditionResult.violated(where + ", which is encrypted once (" + type.get() + ")", evidence);
+      });
+
+  // The key source decides first: an unknown one leaves the volume UNKNOWN whatever the other checks say.
+  private static final ResourceRule RULE = resources().ofType(ResourceType.NETAPP_VOLUME)
+      .should(inOrder(
+          haveProperty(KEY_SOURCE, oneOfKnown(List.of(PLATFORM, CUSTOMER), List.of())),
+          when(Setting.flag("requireCustomerManagedKey"), haveProperty(KEY_SOURCE, equalTo(CUSTOMER))),
+          when(Setting.flag("requireDoubleEncryption"), DOUBLE_ENCRYPTED_POOL)))
+      .because("the shared volume holds every published bundle and its data, and the reference requires it encrypted");
 
   @Override
   public List<Finding> evaluate(RuleContext context) {
-    boolean customerKey = context.flag("requireCustomerManagedKey");
-    boolean doubleEncryption = context.flag("requireDoubleEncryption");
-    String expected = customerKey ? CUSTOMER : PLATFORM + " or " + CUSTOMER;
-    List<NetAppVolume> volumes = NetAppVolume.all(context.topology());
-    if (volumes.isEmpty()) {
-      return List.of(context.missing("an Azure NetApp Files volume",
-          "No Azure NetApp Files volume is in scope, so the nodes have no encrypted shared storage."));
-    }
-    List<Finding> findings = new ArrayList<>();
-    for (NetAppVolume volume : volumes) {
-      String what = "NetApp volume " + volume.name();
-      String source = volume.encryptionKeySource().orElse(null);
-      Evidence keyEvidence = new Evidence(KEY_SOURCE, expected, source);
-      if (source == null) {
-        findings.add(context.unknown(volume.resource(), what + " does not state its encryption key source, so its"
-            + " encryption at rest cannot be confirmed.", keyEvidence));
-        continue;
-      }
-      boolean known = source.equalsIgnoreCase(PLATFORM) || source.equalsIgnoreCase(CUSTOMER);
-      if (!known) {
-        findings.add(context.unknown(volume.resource(), what + " names an unrecognised encryption key source.", keyEvidence));
-        continue;
-      }
-      if (customerKey && !source.equalsIgnoreCase(CUSTOMER)) {
-        findings.add(context.fail(volume.resource(), what + " is encrypted with a Microsoft-managed key, but a"
-            + " customer-managed key is required.", keyEvidence));
-        continue;
-      }
-      if (doubleEncryption) {
-        String poolPath = "capacityPool.properties.encryptionType";
-        String type = volume.capacityPool().flatMap(pool -> pool.text("properties.encryptionType")).orElse(null);
-        Evidence poolEvidence = new Evidence(poolPath, "Double", type);
-        if (type == null) {
-          findings.add(context.unknown(volume.resource(), what + " is encrypted, but its capacity pool's encryption"
-              + " type is not known, so double encryption cannot be confirmed.", keyEvidence, poolEvidence));
-          continue;
-        }
-        if (!type.equalsIgnoreCase("Double")) {
-          findings.add(context.fail(volume.resource(), what + " is encrypted once, but double encryption is required.",
-              keyEvidence, poolEvidence));
-          continue;
-        }
-        findings.add(context.pass(volume.resource(), what + " is double-encrypted at rest with key source " + source + ".",
-            keyEvidence, poolEvidence));
-        continue;
-      }
-      findings.add(context.pass(volume.resource(), what + " is encrypted at rest with key source " + source + ".", keyEvidence));
-    }
-    return findings;
+    return RULE.evaluate(context);
   }
 }
