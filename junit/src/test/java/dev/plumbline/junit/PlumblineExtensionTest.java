@@ -232,4 +232,115 @@ class PlumblineExtensionTest {
         .doesNotContain("\n");
   }
 
+
+  private static final dev.plumbline.core.rule.Rule NO_NAT = ResourceRules.resources().ofType(ResourceType.NAT_GATEWAY)
+      .should(ResourceConditions.haveProperty("sku.name", ValueConditions.equalTo("Standard"))).allowEmptyShould(true)
+      .asRule("ACME-NAT-01", "Acme.Nat.Sku", Severity.HIGH, Pillar.RELIABILITY);
+
+  private static final dev.plumbline.core.rule.Rule OWNER_KNOWN = ResourceRules.resources().ofType(ResourceType.VIRTUAL_MACHINE)
+      .should(ResourceConditions.haveProperty("properties.extendedLocation.name", ValueConditions.present()))
+      .asRule("ACME-VM-02", "Acme.Vm.EdgeZone", Severity.HIGH, Pillar.RELIABILITY);
+
+  static class UnknownFailsCase {
+    @RegisterExtension
+    static PlumblineExtension plumbline = PlumblineExtension.builder().snapshot(Examples.compliant())
+        .rules(NO_NAT, OWNER_KNOWN).build();
+
+    @TestFactory
+    Stream<DynamicTest> custom(PlumblineAudit audit) {
+      return audit.dynamicTests("ACME-NAT-01", "ACME-VM-02");
+    }
+  }
+
+  static class UnknownAbortsCase {
+    @RegisterExtension
+    static PlumblineExtension plumbline = PlumblineExtension.builder().snapshot(Examples.compliant())
+        .rules(OWNER_KNOWN).unknown(UnknownPolicy.ABORT).build();
+
+    @TestFactory
+    Stream<DynamicTest> custom(PlumblineAudit audit) {
+      return audit.dynamicTests("ACME-VM-02");
+    }
+  }
+
+  @Test
+  void notApplicableIsSkippedWithItsReasonAndUnknownFailsUnlessTheSuiteSaysOtherwise() {
+    Events strict = run(UnknownFailsCase.class);
+    Events lenient = run(UnknownAbortsCase.class);
+
+    assertThat(names(strict, EventType.FINISHED, TestExecutionResult.Status.ABORTED))
+        .containsExactly("ACME-NAT-01 Acme.Nat.Sku [scope]");
+    assertThat(strict.aborted().stream().findFirst().orElseThrow().getPayload(TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow().getMessage())
+        .isEqualTo("Not applicable: No NAT gateway is in scope, and the rule allows that.");
+    assertThat(names(strict, EventType.FINISHED, TestExecutionResult.Status.FAILED))
+        .containsExactlyInAnyOrder("ACME-VM-02 Acme.Vm.EdgeZone [vm-connect-1]", "ACME-VM-02 Acme.Vm.EdgeZone [vm-connect-2]");
+    assertThat(failureMessage(strict, "ACME-VM-02"))
+        .startsWith("ACME-VM-02 Acme.Vm.EdgeZone could not be decided for vm-connect-")
+        .contains("  property: properties.extendedLocation.name\n  expected: a value\n  actual:   (absent)\n");
+    assertThat(lenient.failed().count()).isZero();
+    assertThat(names(lenient, EventType.FINISHED, TestExecutionResult.Status.ABORTED)).hasSize(2);
+  }
+
+  /** The compliant example split in two: its resources without node facts, and the facts alone. */
+  private static final Path[] SPLIT = split();
+
+  private static Path[] split() {
+    try {
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      var whole = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Examples.compliant().toFile());
+      Path dir = java.nio.file.Files.createTempDirectory("plumbline-node-facts");
+      var resources = whole.deepCopy();
+      resources.remove("nodes");
+      var facts = whole.deepCopy();
+      facts.set("resources", json.createArrayNode());
+      facts.remove("gaps");
+      Path resourcesFile = dir.resolve("resources.json");
+      Path factsFile = dir.resolve("node-facts.json");
+      json.writeValue(resourcesFile.toFile(), resources);
+      json.writeValue(factsFile.toFile(), facts);
+      resourcesFile.toFile().deleteOnExit();
+      factsFile.toFile().deleteOnExit();
+      dir.toFile().deleteOnExit();
+      return new Path[] {resourcesFile, factsFile};
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static class WithoutNodeFactsCase {
+    @RegisterExtension
+    static PlumblineExtension plumbline = PlumblineExtension.builder().snapshot(SPLIT[0]).build();
+
+    @TestFactory
+    Stream<DynamicTest> parity(PlumblineAudit audit) {
+      return audit.dynamicTests("PCHA-VM-06");
+    }
+  }
+
+  static class WithNodeFactsCase {
+    @RegisterExtension
+    static PlumblineExtension plumbline = PlumblineExtension.builder().snapshot(SPLIT[0]).nodeFacts(SPLIT[1]).build();
+
+    @TestFactory
+    Stream<DynamicTest> parity(PlumblineAudit audit) {
+      return audit.dynamicTests("PCHA-VM-06");
+    }
+  }
+
+  @Test
+  void nodeFactsGivenBesideTheSnapshotDecideTheNodeFactRules() {
+    Events without = run(WithoutNodeFactsCase.class);
+    Events with = run(WithNodeFactsCase.class);
+
+    assertThat(without.failed().count()).isPositive();
+    assertThat(failedMessages(without)).allSatisfy(message -> assertThat(message).contains("UNKNOWN"));
+    assertThat(with.failed().count()).isZero();
+    assertThat(with.succeeded().count()).isPositive();
+  }
+
+  private static List<String> failedMessages(Events events) {
+    return events.failed().stream().map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable()
+        .orElseThrow().getMessage()).toList();
+  }
 }

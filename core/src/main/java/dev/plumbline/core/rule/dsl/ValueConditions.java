@@ -91,7 +91,7 @@ public final class ValueConditions {
    */
   public static ValueCondition majorVersionIn(Setting<List<String>> allowed) {
     return ValueCondition.of(
-        context -> "a major version among " + allowed.describe(context, ValueConditions::quoteAll),
+        context -> "with a major version among " + allowed.describe(context, ValueConditions::quoteAll),
         context -> allowed.describe(context, list -> String.join(" or ", list)),
         (value, context) -> scalar(value).map(version -> {
           String major = version.contains(".") ? version.substring(0, version.indexOf('.')) : version;
