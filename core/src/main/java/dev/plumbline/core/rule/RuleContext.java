@@ -130,12 +130,30 @@ public final class RuleContext {
 
   /**
    * The finding for a resource the requirement needs that is missing from the scope altogether: a
-   * {@code FAIL} of the scope, never {@code NOT_APPLICABLE}.
+   * {@code FAIL} of the scope, never {@code NOT_APPLICABLE}; {@code UNKNOWN} instead when part of
+   * the scope (a resource group, a subscription, a query) could not be read.
    *
    * @param what the missing resource in words, e.g. "a PostgreSQL flexible server"
    */
   public Finding missing(String what, String message) {
+    List<String> unread = unreadScopes();
+    if (!unread.isEmpty()) {
+      // Part of the scope was never read, so the resource may well exist there: fail closed as UNKNOWN.
+      return unknown(Subject.scope(), message + " Part of the scope could not be read (" + String.join("; ", unread)
+          + "), so it may be there.", new Evidence("type", what, "none in what could be read"));
+    }
     return fail(Subject.scope(), message, new Evidence("type", what, "none"));
+  }
+
+  /** Resource groups, subscriptions or queries that could not be read, as the gaps name them. */
+  private List<String> unreadScopes() {
+    return topology.gaps().stream()
+        .filter(gap -> gap.kind() == dev.plumbline.core.model.Gap.Kind.UNREAD)
+        // A scope is a subscription, a resource group or a query, never a resource under a provider.
+        .filter(gap -> !gap.subject().toLowerCase(java.util.Locale.ROOT).contains("/providers/"))
+        .map(gap -> gap.subject().isEmpty() ? gap.target() : gap.subject())
+        .distinct()
+        .toList();
   }
 
   public Finding notApplicable(Subject subject, String message, Evidence... evidence) {

@@ -324,8 +324,9 @@ public final class FakeArm implements AutoCloseable {
       return new ResourceId(subscription, group, group != null && parts.length == 8 && parts[4].equalsIgnoreCase("providers"));
     }
 
-    boolean topLevelIn(ResourceGroup group) {
-      return topLevel && group.subscription.equalsIgnoreCase(subscription) && group.name.equalsIgnoreCase(resourceGroup);
+
+    boolean in(ResourceGroup group) {
+      return group.subscription.equalsIgnoreCase(subscription) && group.name.equalsIgnoreCase(resourceGroup);
     }
   }
 
@@ -408,7 +409,11 @@ public final class FakeArm implements AutoCloseable {
           return Response.ok(group.toJson());
         }
         if (segments.length == 5 && segments[4].equals("resources")) {
-          return page(rawPath, query, served.sorted.stream().filter(r -> ResourceId.parse(r.get("id").asText()).topLevelIn(group))
+          // ARM lists every tracked resource of the group, nested ones (pools, volumes, DNS links) too;
+          // the proxy resources Resource Graph also lacks (settings, record sets) are not listed.
+          Set<String> untracked = hiddenFromResourceGraph;
+          return page(rawPath, query, served.sorted.stream().filter(r -> ResourceId.parse(r.get("id").asText()).in(group))
+              .filter(r -> !untracked.contains(r.path("type").asText("").toLowerCase(Locale.ROOT)))
               .map(r -> r.<ObjectNode>deepCopy().retain("id", "name", "type", "location")).collect(Collectors.toList()));
         }
         // A typed list within the group (e.g. .../providers/Microsoft.Network/virtualNetworks) needs no parent resource.

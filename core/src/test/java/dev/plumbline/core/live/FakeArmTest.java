@@ -111,7 +111,7 @@ class FakeArmTest {
   }
 
   @Test
-  void answersForResourceGroupsAndListsOnlyTheirTopLevelResources() throws Exception {
+  void answersForResourceGroupsAndListsTheirTrackedResources() throws Exception {
     List<JsonNode> resources = new ArrayList<>(compliant());
     resources.addAll(ReferenceDeployment.synthetic(2500, SUBSCRIPTION));
     Client client = client(false).serving(resources);
@@ -128,9 +128,9 @@ class FakeArmTest {
     assertThat(names(groups.get("value"))).hasSize(11).contains("rg-posit-connect", "rg-000", "rg-009");
 
     JsonNode listed = client.get(RG + "/resources" + API).json();
-    assertThat(listed.get("value")).hasSize(12).allSatisfy(r -> assertThat(r.get("id").asText().split("/")).hasSize(9));
-    assertThat(names(listed.get("value"))).contains("anf-connect", "psql-connect")
-        .doesNotContain("anf-connect/pool-connect", "anf-connect/snap-daily", "link-vnet-connect");
+    assertThat(listed.get("value")).hasSize(15);
+    assertThat(names(listed.get("value"))).contains("anf-connect", "psql-connect", "anf-connect/pool-connect", "link-vnet-connect")
+        .doesNotContain("anf-connect/snap-daily");
     assertThat(listed.get("value").get(0).fieldNames()).toIterable().containsExactlyInAnyOrder("id", "name", "type", "location");
 
     JsonNode first = client.get("/subscriptions/" + SUBSCRIPTION + "/resourceGroups/rg-003/resources" + API).json();
@@ -272,23 +272,8 @@ class FakeArmTest {
     assertThat(client.get(ANF + API).status()).isEqualTo(200);
     assertThatThrownBy(hanging::join).hasCauseInstanceOf(HttpTimeoutException.class);
 
-    long start = System.nanoTime();
     client.arm.close();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-  }
-
-  @Test
-  void answersQuicklyEnoughForAnSdkThatSendsHundredsOfRequests() throws Exception {
-    Client client = client(false).serving(compliant());
-    client.get(VNET + API);
-
-    long start = System.nanoTime();
-    for (int i = 0; i < 50; i++) {
-      assertThat(client.get(VNET + API).status()).isEqualTo(200);
-    }
-
-    // Without TCP_NODELAY each answer waits ~40 ms for a delayed ACK: 2 s here.
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
+    assertThat(client.arm.requests()).extracting(FakeArm.RecordedRequest::path).hasSize(2);
   }
 
   @Test

@@ -14,6 +14,34 @@ public final class ReferenceDeployment {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The reference deployment's subscription. */
+  public static final String SUBSCRIPTION = "3f2a9c1e-5b7d-4e8a-9c61-2d4f8b0a7e15";
+
+  /** A bearer token for the stand-in, looked for in every log and report (it must appear in none). */
+  public static final String TOKEN = "test-token-not-a-secret-4f1d";
+
+  /** The compliant example snapshot. */
+  public static Path compliant() {
+    return example("posit-connect-ha", "compliant.json");
+  }
+
+  /**
+   * The reference deployment as ARM holds it: the compliant example's resources, plus the server
+   * setting every PostgreSQL server has.
+   */
+  public static List<JsonNode> reference() {
+    List<JsonNode> resources = new java.util.ArrayList<>(resources(compliant()));
+    String server = resources.stream().map(r -> r.path("id").asText())
+        .filter(id -> id.toLowerCase(java.util.Locale.ROOT).contains("flexibleservers/")).findFirst().orElseThrow();
+    com.fasterxml.jackson.databind.node.ObjectNode setting = JSON.createObjectNode();
+    setting.put("id", server + "/configurations/require_secure_transport");
+    setting.put("name", "require_secure_transport");
+    setting.put("type", "Microsoft.DBforPostgreSQL/flexibleServers/configurations");
+    setting.putObject("properties").put("value", "on").put("source", "system-default");
+    resources.add(setting);
+    return resources;
+  }
+
   private ReferenceDeployment() {}
 
   /** The resources array of a Plumbline snapshot, e.g. examples/posit-connect-ha/compliant.json. */
