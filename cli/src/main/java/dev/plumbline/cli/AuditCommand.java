@@ -19,12 +19,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,6 +42,7 @@ import java.util.function.Function;
     mixinStandardHelpOptions = true,
     description = {
         "Audit a topology against the rule packs and report every finding.",
+        "Read it live from Azure (--subscription, read-only: only GETs and the Resource Graph query) or from files.",
         "INPUT files may be ARM resource arrays, ARM list responses, Resource Graph results, `az group export`"
             + " templates or Plumbline snapshots; several are merged into one topology."})
 final class AuditCommand implements Callable<Integer> {
@@ -53,8 +50,15 @@ final class AuditCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Topology files to audit.")
+  @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Topology files to audit (or name a live scope with --subscription).")
   List<Path> inputs = new ArrayList<>();
+
+  @CommandLine.Mixin
+  LiveScopeOptions live = new LiveScopeOptions();
+
+  @Option(names = "--save-snapshot", paramLabel = "FILE",
+      description = "Also write the topology that was audited as a Plumbline snapshot, to repeat the audit offline or keep as evidence.")
+  Path saveSnapshot;
 
   @Option(names = "--format", split = ",", paramLabel = "FORMAT",
       description = "Report formats, comma-separated: ${COMPLETION-CANDIDATES} (default: text).",
@@ -84,7 +88,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Do not print the table when reports are written to files.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors, and log each live request line (never headers or tokens).")
   boolean verbose;
 
   @Option(names = "--timestamp", paramLabel = "TIME",
@@ -161,14 +165,39 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     Topology topology;
+    if (live.isLive() == !inputs.isEmpty()) {
+      return usage(err, inputs.isEmpty() ? "give INPUT files, or a live scope with --subscription or --management-group"
+          : "give INPUT files or a live scope, not both");
+    }
+    if (saveSnapshot != null && !force && Files.exists(saveSnapshot) && !SnapshotCommand.isSnapshot(saveSnapshot)) {
+      return usage(err, "refusing to overwrite " + saveSnapshot + ": it is not a Plumbline snapshot (pass --force to overwrite it)");
+    }
+    dev.plumbline.core.live.LiveOptions liveOptions = null;
+    if (live.isLive()) {
+      try {
+        liveOptions = live.toOptions(err, System.console() != null, verbose, environment);
+      } catch (LiveScopeOptions.Invalid e) {
+        return usage(err, e.getMessage());
+      }
+    }
     try {
-      topology = new TopologyLoader(templateSubscription, templateResourceGroup).load(inputs);
-    } catch (InputException e) {
+      topology = liveOptions != null ? LiveLoading.load(liveOptions)
+          : new TopologyLoader(templateSubscription, templateResourceGroup).load(inputs);
+    } catch (InputException | LiveLoading.Unreadable e) {
       err.println("plumbline: " + e.getMessage());
       if (verbose) {
         e.printStackTrace(err);
       }
       return ExitCodes.INPUT;
+    }
+    if (saveSnapshot != null) {
+      try {
+        SnapshotCommand.write(topology, liveOptions != null ? LiveLoading.source(liveOptions) : SnapshotCommand.source(inputs),
+            saveSnapshot);
+      } catch (IOException e) {
+        err.println("plumbline: cannot write the snapshot: " + e.getMessage());
+        return ExitCodes.INTERNAL;
+      }
     }
     AuditResult result;
     try {
@@ -281,27 +310,11 @@ final class AuditCommand implements Callable<Integer> {
   /** Writes beside the target and moves into place, so a failed run never leaves half a report. */
   private static void writeFile(ReportWriter writer, Path target, AuditResult result, ReportContext context)
       throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temporary = Files.createTempFile(parent, ".plumbline-", ".tmp");
-    try {
-      try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        writer.write(result, context, file);
-      }
-      // A temporary file is private to its owner; a report is handed to reviewers and CI, so it gets
-      // the permissions of the report it replaces, or the usual rw-r--r--.
-      if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
-        Files.setPosixFilePermissions(temporary, Files.exists(target)
-            ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      try {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFile.write(target, out -> {
+      Writer file = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+      writer.write(result, context, file);
+      file.flush();
+    });
   }
 
   private int usage(PrintWriter err, String message) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PlumblineCommand.Version.class,
     description = "Checks a deployed Azure architecture against its reference design and says where and why it falls short.",
-    subcommands = {AuditCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {AuditCommand.class, SnapshotCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:clean: no finding at or above --fail-on",

@@ -20,7 +20,7 @@ class ArchitectureTest {
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         // The modules arrive as class folders or, in a reactor build, as plumbline-*.jar files.
-        .withImportOption(location -> !location.isJar() || location.contains("/plumbline-"))
+        .withImportOption(location -> !location.isJar() || location.contains("/plumbline-") && !location.contains("-tests.jar"))
         .importPackages("dev.plumbline");
   }
 
