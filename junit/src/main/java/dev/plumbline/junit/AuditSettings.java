@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 record AuditSettings(
     List<Path> inputs,
-    Optional<LiveScope> live,
+    Optional<LiveTarget> live,
     List<RulePack> packs,
     List<Rule> rules,
     List<String> parameters,
@@ -37,7 +37,7 @@ record AuditSettings(
   }
 
   /** What decides the topology alone: the same key loads once per run. */
-  record TopologyKey(List<Path> inputs, Optional<LiveScope> live, List<Path> nodeFacts) {}
+  record TopologyKey(List<Path> inputs, Optional<LiveTarget> live, List<Path> nodeFacts) {}
 
   /** What decides the result; packs compare by id and class, since each test class makes its own instances. */
   record ResultKey(TopologyKey topology, List<String> packs, List<String> rules, List<String> parameters,

@@ -1,6 +1,10 @@
 package dev.plumbline.junit;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import dev.plumbline.core.engine.AuditEngine;
+import dev.plumbline.core.live.LiveOptions;
+import dev.plumbline.core.live.LiveScope;
+import dev.plumbline.core.live.LiveTopologyLoader;
 import dev.plumbline.core.engine.AuditResult;
 import dev.plumbline.core.load.InputException;
 import dev.plumbline.core.rule.SuppressionsReader;
@@ -13,6 +17,7 @@ import dev.plumbline.core.rule.RuleParameters;
 import dev.plumbline.core.rule.Severity;
 import dev.plumbline.core.rule.Suppressions;
 import dev.plumbline.rules.BuiltInPacks;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -132,13 +137,7 @@ public final class PlumblineExtension implements BeforeAllCallback, ParameterRes
 
   private Outcome load(AuditSettings settings) {
     if (settings.live().isPresent()) {
-      LiveScope scope = settings.live().get();
-      Optional<String> missing = AzureCredentials.whyUnavailable(variables);
-      if (missing.isPresent()) {
-        return new Outcome(null, "Live audit of " + scope + " skipped: " + missing.get(), null);
-      }
-      return new Outcome(null, null, "Plumbline cannot audit " + scope + " live in this build: live loading is not"
-          + " available yet; export a snapshot and pass it with @PlumblineTest(snapshot = ...)");
+      return loadLive(settings.live().get());
     }
     List<Path> files = new ArrayList<>(settings.inputs());
     files.addAll(settings.nodeFacts());
@@ -147,6 +146,36 @@ public final class PlumblineExtension implements BeforeAllCallback, ParameterRes
       return new Outcome(new PlumblineAudit(topology, null, settings.unknown(), settings.failOn()), null, null);
     } catch (InputException e) {
       return new Outcome(null, null, "Plumbline could not load the topology: " + e.getMessage());
+    }
+  }
+
+  /** A live scope, read through the same loader as {@code plumbline audit --subscription}. */
+  private Outcome loadLive(LiveTarget target) {
+    Optional<String> token = Optional.ofNullable(variables.apply("PLUMBLINE_ACCESS_TOKEN")).filter(t -> !t.isBlank());
+    if (token.isEmpty()) {
+      Optional<String> missing = AzureCredentials.whyUnavailable(variables);
+      if (missing.isPresent()) {
+        return new Outcome(null, "Live audit of " + target + " skipped: " + missing.get(), null);
+      }
+    }
+    LiveOptions options = LiveOptions.of(target.scope());
+    try {
+      if (target.armEndpoint().isPresent()) {
+        options = options.withArmEndpoint(target.armEndpoint().get());
+      }
+      if (target.caCertificates().isPresent()) {
+        options = options.withCaCertificates(target.caCertificates().get());
+      }
+      if (token.isPresent()) {
+        options = options.withAccessToken(token.get());
+      }
+      Topology topology = new LiveTopologyLoader().load(options).topology();
+      return new Outcome(new PlumblineAudit(topology, null, UnknownPolicy.FAIL, Severity.LOW), null, null);
+    } catch (ClientAuthenticationException e) {
+      String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      return new Outcome(null, "Live audit of " + target + " skipped: no Azure credential could sign in: " + reason, null);
+    } catch (IllegalArgumentException e) {
+      return new Outcome(null, null, "Plumbline cannot audit " + target + " live: " + e.getMessage());
     }
   }
 
@@ -167,10 +196,13 @@ public final class PlumblineExtension implements BeforeAllCallback, ParameterRes
     // The run's setting wins over the class's, so CI can point one suite at each night's export.
     List<Path> inputs = fromEnvironment("plumbline.snapshot", "PLUMBLINE_SNAPSHOT").map(PlumblineExtension::paths)
         .orElse(Arrays.stream(annotation.snapshot()).map(Path::of).toList());
-    Optional<LiveScope> live = Optional.empty();
+    Optional<LiveTarget> live = Optional.empty();
     if (inputs.isEmpty()) {
-      live = fromEnvironment("plumbline.subscription", "AZURE_SUBSCRIPTION_ID").map(subscription -> new LiveScope(subscription,
-          fromEnvironment("plumbline.resourceGroups", "PLUMBLINE_RESOURCE_GROUPS").map(PlumblineExtension::list).orElse(List.of())));
+      Optional<URI> endpoint = fromEnvironment("plumbline.armEndpoint", "PLUMBLINE_ARM_ENDPOINT").map(URI::create);
+      live = fromEnvironment("plumbline.subscription", "AZURE_SUBSCRIPTION_ID").map(subscription -> new LiveTarget(
+          LiveScope.subscription(subscription, fromEnvironment("plumbline.resourceGroups", "PLUMBLINE_RESOURCE_GROUPS")
+              .map(PlumblineExtension::list).orElse(List.of()).toArray(String[]::new)),
+          endpoint, Optional.empty()));
       if (live.isEmpty()) {
         throw new ExtensionConfigurationException("@PlumblineTest has no topology source: give snapshot = \"...\", or set"
             + " -Dplumbline.snapshot=FILE, or -Dplumbline.subscription=ID (AZURE_SUBSCRIPTION_ID) for a live scope");
@@ -201,7 +233,7 @@ public final class PlumblineExtension implements BeforeAllCallback, ParameterRes
   public static final class Builder {
 
     private final List<Path> inputs = new ArrayList<>();
-    private LiveScope live;
+    private LiveTarget live;
     private final List<RulePack> packs = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<String> parameters = new ArrayList<>();
@@ -221,7 +253,19 @@ public final class PlumblineExtension implements BeforeAllCallback, ParameterRes
 
     /** A live Azure scope instead of files; aborts the tests when no Azure credentials are found. */
     public Builder live(String subscription, String... resourceGroups) {
-      live = new LiveScope(subscription, List.of(resourceGroups));
+      live = new LiveTarget(LiveScope.subscription(subscription, resourceGroups), Optional.empty(), Optional.empty());
+      return this;
+    }
+
+    /**
+     * The Resource Manager endpoint of the live scope (Azure Stack Hub, a private cloud) and the CA
+     * its certificate chain ends in, when private.
+     */
+    public Builder armEndpoint(URI endpoint, Path caCertificates) {
+      if (live == null) {
+        throw new IllegalStateException("armEndpoint(...) follows live(...)");
+      }
+      live = new LiveTarget(live.scope(), Optional.of(endpoint), Optional.ofNullable(caCertificates));
       return this;
     }
 

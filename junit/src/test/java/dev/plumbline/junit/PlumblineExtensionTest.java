@@ -161,7 +161,7 @@ class PlumblineExtensionTest {
         .execute().containerEvents();
     Event aborted = all.aborted().stream().findFirst().orElseThrow();
     assertThat(aborted.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
-        .startsWith("Live audit of subscription 00000000-0000-0000-0000-000000000000, resource groups [rg-posit-connect]"
+        .startsWith("Live audit of subscription 00000000-0000-0000-0000-000000000000, resource group rg-posit-connect"
             + " skipped: no Azure credentials found.")
         .contains("AZURE_CLIENT_ID").contains("az login");
   }
@@ -342,5 +342,45 @@ class PlumblineExtensionTest {
   private static List<String> failedMessages(Events events) {
     return events.failed().stream().map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable()
         .orElseThrow().getMessage()).toList();
+  }
+
+  static class LiveCase {
+    static final dev.plumbline.core.live.FakeArm ARM = startArm();
+
+    @RegisterExtension
+    static PlumblineExtension plumbline = PlumblineExtension.builder()
+        .live(dev.plumbline.core.live.ReferenceDeployment.SUBSCRIPTION)
+        .armEndpoint(URI.create(ARM.baseUrl()), ARM.certificatePem())
+        .environment(Map.of("PLUMBLINE_ACCESS_TOKEN", dev.plumbline.core.live.ReferenceDeployment.TOKEN))
+        .unknown(UnknownPolicy.ABORT)
+        .build();
+
+    private static dev.plumbline.core.live.FakeArm startArm() {
+      try {
+        return dev.plumbline.core.live.FakeArm.start(true).serve(dev.plumbline.core.live.ReferenceDeployment.reference());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> referenceDesign(PlumblineAudit audit) {
+      return audit.dynamicTests();
+    }
+  }
+
+  @Test
+  void aLiveScopeIsAuditedThroughTheSameLoaderAsTheCommandLine() {
+    try {
+      Events events = run(LiveCase.class);
+
+      assertThat(failedMessages(events)).isEmpty();
+      assertThat(events.succeeded().count()).isGreaterThan(40);
+      assertThat(names(events, EventType.FINISHED, TestExecutionResult.Status.ABORTED))
+          .anyMatch(name -> name.startsWith("PCHA-VM-06 Connect.Nodes.Version"));
+      assertThat(LiveCase.ARM.requests()).hasSizeLessThanOrEqualTo(3);
+    } finally {
+      LiveCase.ARM.close();
+    }
   }
 }
