@@ -60,6 +60,7 @@ public final class ArmClient {
     policies.add(new ReadOnlyGuard());
     policies.add(authentication(options));
     policies.add(new RequestLine(options, requests, retries));
+    policies.add(new ReadBudget(options));
     this.pipeline = new HttpPipelineBuilder().policies(policies.toArray(HttpPipelinePolicy[]::new))
         .httpClient(httpClient(options)).build();
   }
@@ -91,7 +92,8 @@ public final class ArmClient {
       return JSON.readTree(body);
     } catch (IOException e) {
       throw new ArmException(0, "", "the response could not be read: " + e.getMessage());
-    } catch (ReadOnlyGuard.ReadOnlyViolation e) {
+    } catch (ReadOnlyGuard.ReadOnlyViolation | com.azure.core.exception.ClientAuthenticationException e) {
+      // A refused write is a bug, and no credential means nothing can be read: neither is a gap.
       throw e;
     } catch (RuntimeException e) {
       throw new ArmException(0, "", transportReason(e));
@@ -201,6 +203,80 @@ public final class ArmClient {
     Duration timeout = options.timeout();
     return new NettyAsyncHttpClientBuilder(netty).responseTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
         .connectTimeout(timeout).build();
+  }
+
+  /**
+   * Slows down before ARM throttles: when a response says few reads are left
+   * ({@code x-ms-ratelimit-remaining-*-reads}), later requests wait a little, longer the fewer remain.
+   */
+  static final class ReadBudget implements HttpPipelinePolicy {
+
+    /** Below this many reads left, requests start to wait. */
+    static final int LOW_WATER = 100;
+
+    private static final List<String> HEADERS = List.of("x-ms-ratelimit-remaining-subscription-reads",
+        "x-ms-ratelimit-remaining-tenant-reads", "x-ms-ratelimit-remaining-subscription-global-reads");
+
+    private final LiveOptions options;
+    private final AtomicInteger remaining = new AtomicInteger(Integer.MAX_VALUE);
+    private final java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+
+    ReadBudget(LiveOptions options) {
+      this.options = options;
+    }
+
+    @Override
+    public reactor.core.publisher.Mono<HttpResponse> process(com.azure.core.http.HttpPipelineCallContext context,
+        com.azure.core.http.HttpPipelineNextPolicy next) {
+      Duration wait = pause();
+      return reactor.core.publisher.Mono.delay(wait).then(next.process()).doOnNext(this::read);
+    }
+
+    @Override
+    public HttpResponse processSync(com.azure.core.http.HttpPipelineCallContext context,
+        com.azure.core.http.HttpPipelineNextSyncPolicy next) {
+      Duration wait = pause();
+      if (!wait.isZero()) {
+        try {
+          Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      HttpResponse response = next.processSync();
+      read(response);
+      return response;
+    }
+
+    /** How long to wait before the next request: nothing until the budget runs low, then up to 2 s. */
+    Duration pause() {
+      int left = remaining.get();
+      if (left >= LOW_WATER) {
+        return Duration.ZERO;
+      }
+      if (said.compareAndSet(false, true)) {
+        options.progress().accept("Azure Resource Manager reports " + left + " reads left; slowing down to avoid throttling");
+      }
+      return Duration.ofMillis(Math.min(2000, (LOW_WATER - Math.max(0, left)) * 20L));
+    }
+
+    private void read(HttpResponse response) {
+      for (String header : HEADERS) {
+        String value = response.getHeaderValue(HttpHeaderName.fromString(header));
+        if (value != null) {
+          try {
+            remaining.set(Integer.parseInt(value.trim()));
+          } catch (NumberFormatException e) {
+            // An unreadable budget changes nothing.
+          }
+        }
+      }
+    }
+
+    @Override
+    public HttpPipelinePosition getPipelinePosition() {
+      return HttpPipelinePosition.PER_RETRY;
+    }
   }
 
   /** Counts requests and retries, and logs one line per attempt without headers, tokens or bodies. */

@@ -1,5 +1,6 @@
 package dev.plumbline.core.live;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
@@ -127,8 +128,12 @@ public final class LiveTopologyLoader {
                     + " resources and gave no page token to continue", Provenance.none()));
           }
         } while (skipToken != null && !skipToken.isEmpty());
+      } catch (ClientAuthenticationException e) {
+        // No credential at all: nothing can be read, which is the caller's to report, not a gap.
+        throw e;
       } catch (HttpResponseException e) {
-        String reason = "HTTP " + e.getResponse().getStatusCode() + ": " + firstLine(e.getMessage());
+        String reason = (e.getResponse() == null ? "" : "HTTP " + e.getResponse().getStatusCode() + ": ")
+            + firstLine(e.getMessage());
         gaps.add(new Gap(Gap.Kind.UNREAD, scopeLabel(), "", "resource-graph",
             "the Resource Graph query failed (" + reason + "), so the scope was read through ARM listings instead",
             Provenance.none()));
@@ -338,6 +343,9 @@ public final class LiveTopologyLoader {
             String reason = e.getCause() instanceof ArmException arm ? arm.reason() : ArmClient.transportReason(e.getCause());
             if (e.getCause() instanceof ReadOnlyGuard.ReadOnlyViolation violation) {
               throw violation;
+            }
+            if (e.getCause() instanceof ClientAuthenticationException unauthenticated) {
+              throw unauthenticated;
             }
             gaps.add(new Gap(Gap.Kind.UNREAD, entry.getKey(), "", entry.getKey(),
                 "could not be read (" + why + "): " + reason, Provenance.none()));

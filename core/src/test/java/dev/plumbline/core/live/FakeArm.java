@@ -176,6 +176,14 @@ public final class FakeArm implements AutoCloseable {
   }
 
   /** Sets the rows per Resource Graph page (default 1000, Resource Graph's own maximum). */
+  /** The reads ARM says are left (x-ms-ratelimit-remaining-subscription-reads on every GET); 11999 unless set. */
+  public FakeArm readsRemaining(int reads) {
+    readsRemaining = reads;
+    return this;
+  }
+
+  private volatile int readsRemaining = 11999;
+
   public FakeArm resourceGraphPageSize(int rows) {
     if (rows < 1) {
       throw new IllegalArgumentException("A Resource Graph page holds at least one row, not " + rows);
@@ -517,13 +525,13 @@ public final class FakeArm implements AutoCloseable {
     return names;
   }
 
-  private static void send(HttpExchange exchange, String method, Response response) throws IOException {
+  private void send(HttpExchange exchange, String method, Response response) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(response.body);
     var headers = exchange.getResponseHeaders();
     headers.set("Content-Type", "application/json");
     headers.set("x-ms-request-id", UUID.randomUUID().toString());
     if (method.equalsIgnoreCase("GET")) {
-      headers.set("x-ms-ratelimit-remaining-subscription-reads", "11999");
+      headers.set("x-ms-ratelimit-remaining-subscription-reads", String.valueOf(readsRemaining));
     }
     if (response.status == 405) {
       headers.set("Allow", "GET, POST");

@@ -102,6 +102,23 @@ class LiveTopologyLoaderTest {
     assertThat(load.topology().topLevelResources()).hasSize(reference().size());
     assertThat(load.topology().gaps()).isEmpty();
     assertThat(String.join("\n", logged)).doesNotContain(TOKEN);
+    assertThat(arm.requests()).filteredOn(request -> request.method().equals("GET"))
+        .allSatisfy(request -> assertThat(request.body()).isEmpty());
+    assertThat(arm.requests()).filteredOn(request -> request.method().equals("POST")).singleElement().satisfies(post -> {
+      JsonNode body = JSON.readTree(post.body());
+      assertThat(body.fieldNames()).toIterable().isSubsetOf("subscriptions", "managementGroups", "query", "options", "facets");
+      assertThat(body.path("query").asText()).startsWith("Resources");
+    });
+  }
+
+  @Test
+  void whenArmSaysFewReadsAreLeftTheLoaderSlowsDownAndSaysSo() throws Exception {
+    arm.serve(reference()).readsRemaining(95);
+
+    LiveTopologyLoader.LiveLoad load = new LiveTopologyLoader().load(options(LiveScope.subscription(SUBSCRIPTION)));
+
+    assertThat(load.topology().gaps()).isEmpty();
+    assertThat(logged).contains("Azure Resource Manager reports 95 reads left; slowing down to avoid throttling");
   }
 
   @Test
