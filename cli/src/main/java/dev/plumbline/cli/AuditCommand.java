@@ -56,6 +56,9 @@ final class AuditCommand implements Callable<Integer> {
   @CommandLine.Mixin
   LiveScopeOptions live = new LiveScopeOptions();
 
+  @CommandLine.Mixin
+  NodeFactsOptions nodeFacts = new NodeFactsOptions();
+
   @Option(names = "--save-snapshot", paramLabel = "FILE",
       description = "Also write the topology that was audited as a Plumbline snapshot, to repeat the audit offline or keep as evidence.")
   Path saveSnapshot;
@@ -188,6 +191,14 @@ final class AuditCommand implements Callable<Integer> {
       if (verbose) {
         e.printStackTrace(err);
       }
+      return ExitCodes.INPUT;
+    }
+    try {
+      topology = nodeFacts.addTo(topology, environment);
+    } catch (NodeFactsOptions.Invalid e) {
+      return usage(err, e.getMessage());
+    } catch (InputException | IOException e) {
+      err.println("plumbline: " + e.getMessage());
       return ExitCodes.INPUT;
     }
     if (saveSnapshot != null) {

@@ -41,6 +41,9 @@ final class SnapshotCommand implements Callable<Integer> {
   @CommandLine.Mixin
   LiveScopeOptions live = new LiveScopeOptions();
 
+  @CommandLine.Mixin
+  NodeFactsOptions nodeFacts = new NodeFactsOptions();
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the snapshot; standard output without it.")
   Path output;
 
@@ -85,6 +88,17 @@ final class SnapshotCommand implements Callable<Integer> {
     } catch (LiveScopeOptions.Invalid e) {
       return usage(err, e.getMessage());
     } catch (InputException | LiveLoading.Unreadable e) {
+      err.println("plumbline: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return ExitCodes.INPUT;
+    }
+    try {
+      topology = nodeFacts.addTo(topology, environment);
+    } catch (NodeFactsOptions.Invalid e) {
+      return usage(err, e.getMessage());
+    } catch (InputException | IOException e) {
       err.println("plumbline: " + e.getMessage());
       if (verbose) {
         e.printStackTrace(err);

@@ -28,6 +28,17 @@ public final class ValidatedJson {
    * @throws InputException when the file is missing, not JSON, or not valid against the schema
    */
   public static ValidatedJson read(Path file, String schemaResource, String kind) throws InputException {
+    ValidatedJson json = read(file);
+    Optional<SnapshotSchema.Violation> violation = new SnapshotSchema(schemaResource).firstViolation(json.root());
+    if (violation.isPresent()) {
+      Provenance at = json.document.at(violation.get().pointer());
+      throw new InputException(file.toString(), at.line(), at.column(), "not a valid " + kind + ": " + violation.get().message());
+    }
+    return json;
+  }
+
+  /** Reads a file that the caller checks itself, keeping positions for its complaints. */
+  public static ValidatedJson read(Path file) throws InputException {
     String name = file.toString();
     byte[] bytes;
     try {
@@ -37,13 +48,7 @@ public final class ValidatedJson {
     } catch (IOException e) {
       throw new InputException(name, 0, 0, "cannot be read: " + e.getMessage(), e);
     }
-    JsonDocument document = JsonDocument.parse(name, bytes);
-    Optional<SnapshotSchema.Violation> violation = new SnapshotSchema(schemaResource).firstViolation(document.root());
-    if (violation.isPresent()) {
-      Provenance at = document.at(violation.get().pointer());
-      throw new InputException(name, at.line(), at.column(), "not a valid " + kind + ": " + violation.get().message());
-    }
-    return new ValidatedJson(document);
+    return new ValidatedJson(JsonDocument.parse(name, bytes));
   }
 
   public JsonNode root() {

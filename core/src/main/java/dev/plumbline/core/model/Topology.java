@@ -73,6 +73,20 @@ public final class Topology {
     this.capturedAt = capturedAt;
   }
 
+  /**
+   * The same topology with Connect node facts gathered outside it (from the nodes' API, their
+   * configuration files, or the collection script) added, and the gaps of the nodes that could not be read.
+   */
+  public Topology withNodes(List<JsonNode> moreNodes, List<Gap> moreGaps, List<InputSource> moreInputs) {
+    List<JsonNode> allNodes = new ArrayList<>(nodes);
+    allNodes.addAll(moreNodes);
+    List<Gap> allGaps = new ArrayList<>(gaps);
+    allGaps.addAll(moreGaps);
+    List<InputSource> allInputs = new ArrayList<>(inputs);
+    allInputs.addAll(moreInputs);
+    return new Topology(resources, forward, members, allGaps, allInputs, allNodes, scopes, capturedAt);
+  }
+
   /** Every resource, top-level ones in input order, each followed by the children embedded in it. */
   public List<Resource> resources() {
     return resources;

@@ -1,5 +1,6 @@
 package dev.plumbline.rules.positconnect.nodes;
 
+import dev.plumbline.core.nodes.GcfgValue;
 import dev.plumbline.core.rule.Evidence;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.ParameterType;
@@ -74,10 +75,18 @@ public final class ConfigurationParity implements Rule {
       List<Optional<List<String>>> values = known.stream()
           .map(match -> match.facts().orElseThrow().setting(key).map(list -> list.stream().sorted().toList()))
           .toList();
-      if (values.stream().distinct().count() <= 1) {
+      // Compared as Connect reads them: "3m" is "180s", "5 MB" is "5000 KB", "yes" is "true".
+      List<Optional<List<String>>> meanings = values.stream()
+          .map(value -> value.map(list -> list.stream().map(text -> GcfgValue.of(text).canonical()).sorted().toList()))
+          .toList();
+      if (meanings.stream().distinct().count() <= 1) {
         continue;
       }
-      differing.add(key);
+      List<String> each = new ArrayList<>();
+      for (int i = 0; i < known.size(); i++) {
+        each.add(known.get(i).name() + ": " + show(key, values.get(i)).orElse(NOT_SET));
+      }
+      differing.add(key + " (" + String.join("; ", each) + ")");
       Optional<List<String>> expected = Majority.of(values).orElseThrow();
       for (int i = 0; i < known.size(); i++) {
         evidence.add(new Evidence(known.get(i).facts().orElseThrow().path("config.settings." + key),

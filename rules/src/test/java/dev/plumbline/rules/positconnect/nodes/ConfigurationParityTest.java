@@ -27,7 +27,10 @@ class ConfigurationParityTest {
     List<Finding> findings = findings(rule, fixture("PCHA-VM-07-fail.json"));
     assertThat(outcomes(findings)).isEqualTo(Map.of(Status.FAIL, Set.of("scope")));
     Finding fail = findings.get(0);
-    assertThat(fail.message()).contains("3 settings").contains("applications.runas, http.nowarning, postgres.url");
+    assertThat(fail.message()).contains("3 settings")
+        .contains("applications.runas (vm-a: rstudio-connect; vm-b: not set; vm-c: rstudio-connect)")
+        .contains("http.nowarning (vm-a: true; vm-b: true; vm-c: false)")
+        .contains("postgres.url (");
     assertThat(fail.evidence()).containsExactly(
         new Evidence("nodes[connect-a].config.settings.applications.runas", "rstudio-connect", "rstudio-connect"),
         new Evidence("nodes[connect-b].config.settings.applications.runas", "rstudio-connect", null),
