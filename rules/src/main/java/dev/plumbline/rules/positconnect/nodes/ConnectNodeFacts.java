@@ -20,7 +20,8 @@ public final class ConnectNodeFacts {
 
   /** How to supply node facts, for the findings of rules that have none to read. */
   public static final String HOW_TO_SUPPLY =
-      "add a `nodes` section to the snapshot (plumbline snapshot --connect-node ... or --node-facts)";
+      "give the nodes' facts: --connect-node NAME=URL and --connect-config NAME=PATH, or --node-facts FILE"
+          + " from scripts/collect-node-facts.sh (plumbline snapshot stores them in its nodes section)";
 
   private final int entries;
   private final List<NodeFactsMatch> matches;
