@@ -51,7 +51,7 @@ public final class ConnectDatabase implements Rule {
     }
     // Only facts tied to the Connect nodes count; a node without Postgres.URL is CFG-01's to report.
     List<NodeFactsMatch> withUrl = ConnectNodeFacts.in(context).withFacts().stream()
-        .filter(match -> match.facts().orElseThrow().firstSetting(URL_SETTING).isPresent())
+        .filter(match -> match.facts().orElseThrow().effectiveSetting(URL_SETTING).isPresent())
         .toList();
     if (withUrl.isEmpty()) {
       return servers.stream().map(server -> context.pass(server.resource(), "PostgreSQL flexible server " + server.name()
@@ -67,7 +67,7 @@ public final class ConnectDatabase implements Rule {
       NodeFacts facts = match.facts().orElseThrow();
       String path = facts.path("config.settings." + URL_SETTING) + " host";
       String expected = "the FQDN of a PostgreSQL flexible server in scope";
-      Optional<String> host = PostgresUrl.host(facts.firstSetting(URL_SETTING).orElseThrow());
+      Optional<String> host = PostgresUrl.host(facts.effectiveSetting(URL_SETTING).orElseThrow());
       if (host.isEmpty()) {
         others.add(context.unknown(match.subject(), match.label() + " has a Postgres.URL that names no host, so it"
             + " cannot be told which server Connect uses.", Evidence.absent(path, expected)));

@@ -108,7 +108,7 @@ public final class HaConfiguration implements Rule {
   /** {@code Database.Provider} is postgres; Connect's default, when it is not set, is SQLite. */
   private static Check provider(NodeFacts node) {
     String path = node.path("config.settings." + PROVIDER);
-    Optional<String> provider = node.firstSetting(PROVIDER);
+    Optional<String> provider = node.effectiveSetting(PROVIDER);
     if (provider.isEmpty()) {
       return new Check(Status.FAIL, Evidence.absent(path, "postgres"),
           "Database.Provider is not set, so Connect uses its default, SQLite");
@@ -139,7 +139,7 @@ public final class HaConfiguration implements Rule {
       }
     }
     String expected = names.isEmpty() ? "host of a PostgreSQL flexible server in scope" : "host " + String.join(" or ", names);
-    Optional<String> url = node.firstSetting(POSTGRES_URL);
+    Optional<String> url = node.effectiveSetting(POSTGRES_URL);
     if (url.isEmpty()) {
       // Collectors may drop the whole URL as a secret; Connect may also read it from its environment.
       return new Check(Status.UNKNOWN, Evidence.absent(path, expected), "Postgres.URL is not in the node facts");
@@ -167,7 +167,7 @@ public final class HaConfiguration implements Rule {
   /** {@code Server.DataDir} lies on an NFS mount served by a mount target of a NetApp volume in scope. */
   private static Check dataDirectory(NodeFacts node, Topology topology) {
     String path = node.path("config.settings." + DATA_DIR);
-    Optional<String> set = node.firstSetting(DATA_DIR);
+    Optional<String> set = node.effectiveSetting(DATA_DIR);
     String dataDir = set.orElse(DEFAULT_DATA_DIR);
     String shown = set.isPresent() ? dataDir : dataDir + " (Connect's default)";
     List<String> exports = new ArrayList<>();
@@ -229,7 +229,7 @@ public final class HaConfiguration implements Rule {
   /** {@code Server.Address} is the https:// URL users reach through the gateway. */
   private static Check address(NodeFacts node) {
     String path = node.path("config.settings." + ADDRESS);
-    Optional<String> address = node.firstSetting(ADDRESS);
+    Optional<String> address = node.effectiveSetting(ADDRESS);
     if (address.isEmpty()) {
       return new Check(Status.FAIL, Evidence.absent(path, "an https:// URL"),
           "Server.Address is not set, so Connect does not know the gateway's public URL");
@@ -251,7 +251,7 @@ public final class HaConfiguration implements Rule {
     NodeFacts node = match.facts().orElseThrow();
     String path = node.path("config.settings." + METRICS);
     String expected = "a path unique to this node";
-    Optional<String> metrics = node.firstSetting(METRICS);
+    Optional<String> metrics = node.effectiveSetting(METRICS);
     if (metrics.isEmpty()) {
       return new Check(Status.UNKNOWN, Evidence.absent(path, expected),
           "Metrics.DataPath is not set, and where Connect then writes metrics is not documented");
@@ -267,7 +267,7 @@ public final class HaConfiguration implements Rule {
       if (other == match) {
         continue;
       }
-      Optional<String> theirs = other.facts().flatMap(facts -> facts.firstSetting(METRICS));
+      Optional<String> theirs = other.facts().flatMap(facts -> facts.effectiveSetting(METRICS));
       if (theirs.isEmpty()) {
         othersUnknown = true;
       } else if (theirs.get().equals(metrics.get())) {

@@ -126,9 +126,12 @@ public record NodeFacts(
     return settings.flatMap(map -> Optional.ofNullable(map.get(key.toLowerCase(Locale.ROOT))));
   }
 
-  /** The first value of a setting, the one Connect uses for a single-valued setting. */
-  public Optional<String> firstSetting(String key) {
-    return setting(key).filter(values -> !values.isEmpty()).map(values -> values.get(0));
+  /**
+   * The value Connect uses for a single-valued setting: the last one written, since in gcfg a
+   * repeated section or key overrides what came before.
+   */
+  public Optional<String> effectiveSetting(String key) {
+    return setting(key).filter(values -> !values.isEmpty()).map(values -> values.get(values.size() - 1));
   }
 
   /** The mount that holds {@code path}: the one with the deepest mount point containing it. */

@@ -61,7 +61,7 @@ class ConnectVersionParityTest {
   void withoutNodeFactsTheRuleSaysHowToSupplyThem() throws Exception {
     List<Finding> findings = findings(rule, compliantWith(nodes -> nodes.removeAll()));
     assertThat(outcomes(findings)).isEqualTo(Map.of(Status.UNKNOWN, Set.of("scope")));
-    assertThat(findings.get(0).message()).contains("add a `nodes` section to the snapshot")
+    assertThat(findings.get(0).message()).contains("--connect-node NAME=URL").contains("--node-facts FILE")
         .contains("--connect-node").contains("--node-facts");
   }
 

@@ -73,7 +73,7 @@ class HaConfigurationTest {
     assertThat(finding("PCHA-CFG-01.json", "fail-shared-metrics-a").evidence()).contains(new Evidence(
         "nodes[fail-shared-metrics-a].config.settings.metrics.datapath", "a path unique to this node",
         "/mnt/connect-data/metrics on a network share, also used by fail-shared-metrics-b"));
-    assertThat(finding("PCHA-CFG-01.json", "unknown-no-facts").message()).contains("add a `nodes` section");
+    assertThat(finding("PCHA-CFG-01.json", "unknown-no-facts").message()).contains("--connect-node NAME=URL").contains("--node-facts FILE");
   }
 
   @Test
