@@ -2,6 +2,8 @@ package dev.plumbline.cli;
 
 import dev.plumbline.core.engine.AuditEngine;
 import dev.plumbline.core.engine.AuditResult;
+import dev.plumbline.core.engine.Timings;
+import dev.plumbline.core.model.TopologyBuilder;
 import dev.plumbline.core.load.InputException;
 import dev.plumbline.core.load.TopologyLoader;
 import dev.plumbline.core.model.Topology;
@@ -183,9 +185,27 @@ final class AuditCommand implements Callable<Integer> {
         return usage(err, e.getMessage());
       }
     }
+    PhaseClock clock = PhaseClock.fromEnvironment(environment, err);
     try {
-      topology = liveOptions != null ? LiveLoading.load(liveOptions)
-          : new TopologyLoader(templateSubscription, templateResourceGroup).load(inputs);
+      if (liveOptions != null) {
+        long started = System.nanoTime();
+        topology = LiveLoading.load(liveOptions);
+        time(clock, "load", started);
+      } else {
+        if (clock != null) {
+          clock.floor(inputs);
+        }
+        TopologyLoader loader = new TopologyLoader(templateSubscription, templateResourceGroup);
+        TopologyBuilder builder = new TopologyBuilder();
+        long started = System.nanoTime();
+        for (Path input : inputs) {
+          loader.read(input, builder);
+        }
+        time(clock, "load", started);
+        started = System.nanoTime();
+        topology = builder.build();
+        time(clock, "relations", started);
+      }
     } catch (InputException | LiveLoading.Unreadable e) {
       err.println("plumbline: " + e.getMessage());
       if (verbose) {
@@ -212,7 +232,8 @@ final class AuditCommand implements Callable<Integer> {
     }
     AuditResult result;
     try {
-      result = new AuditEngine().evaluate(topology, Packs.all(), overrides).generatedAt(generatedAt);
+      result = new AuditEngine().evaluate(topology, Packs.all(), overrides, clock == null ? Timings.NONE : clock)
+          .generatedAt(generatedAt);
     } catch (ParameterException e) {
       return usage(err, e.getMessage());
     }
@@ -224,10 +245,12 @@ final class AuditCommand implements Callable<Integer> {
 
     try {
       for (Map.Entry<ReportWriter, Path> target : targets.entrySet()) {
+        long started = System.nanoTime();
         if (target.getValue() == null) {
           target.getKey().write(result, context, out);
         } else {
           writeFile(target.getKey(), target.getValue(), result, context);
+          time(clock, "report:" + target.getKey().format(), started);
           long size = Files.size(target.getValue());
           if (size > LARGE_REPORT_BYTES) {
             // Browsers and CI viewers struggle past this size (REPORT-DESIGN.md §2); say so rather than fail.
@@ -244,7 +267,16 @@ final class AuditCommand implements Callable<Integer> {
       return ExitCodes.INTERNAL;
     }
     out.flush();
+    if (clock != null) {
+      clock.finish();
+    }
     return exitCode;
+  }
+
+  private static void time(PhaseClock clock, String phase, long started) {
+    if (clock != null) {
+      clock.record(phase, System.nanoTime() - started);
+    }
   }
 
   /** The report time: --timestamp, else SOURCE_DATE_EPOCH (seconds), else now; RFC 3339 in UTC. */
