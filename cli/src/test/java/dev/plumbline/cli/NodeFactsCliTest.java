@@ -220,4 +220,29 @@ class NodeFactsCliTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("environment variable CONNECT_API_KEY");
   }
+
+  @Test
+  void nodesNamedUnlikeTheirVmsAreTiedToThemWithConnectVm() throws Exception {
+    String vm = "/subscriptions/3f2a9c1e-5b7d-4e8a-9c61-2d4f8b0a7e15/resourceGroups/rg-posit-connect/providers/"
+        + "Microsoft.Compute/virtualMachines/vm-connect-";
+    List<String> common = List.of("audit", resources().toString(), "--connect-config", "alpha=" + config("connect-1", "STDOUT"),
+        "--connect-config", "beta=" + config("connect-2", "STDOUT"), "--format", "json");
+
+    CliRun untied = CliRun.withEnvironment(Map.of(), common.toArray(String[]::new));
+    List<String> tiedArgs = new ArrayList<>(common);
+    tiedArgs.addAll(List.of("--connect-vm", "alpha=" + vm + "1", "--connect-vm", "beta=" + vm + "2"));
+    CliRun tied = CliRun.withEnvironment(Map.of(), tiedArgs.toArray(String[]::new));
+
+    assertThat(statusOf(untied, "PCHA-VM-07")).isEqualTo("UNKNOWN");
+    assertThat(statusOf(tied, "PCHA-VM-07")).isEqualTo("PASS");
+  }
+
+  private static String statusOf(CliRun run, String rule) throws Exception {
+    for (JsonNode finding : JSON.readTree(run.out()).path("findings")) {
+      if (finding.path("ruleId").asText().equals(rule)) {
+        return finding.path("status").asText();
+      }
+    }
+    throw new AssertionError(rule + " has no finding: " + run.err());
+  }
 }
