@@ -3,8 +3,6 @@ package dev.plumbline.cli;
 import dev.plumbline.core.engine.AuditEngine;
 import dev.plumbline.core.engine.AuditResult;
 import dev.plumbline.core.engine.Timings;
-import dev.plumbline.core.model.TopologyBuilder;
-import dev.plumbline.core.load.InputException;
 import dev.plumbline.core.load.TopologyLoader;
 import dev.plumbline.core.model.Topology;
 import dev.plumbline.core.rule.ParameterException;
@@ -169,62 +167,28 @@ final class AuditCommand implements Callable<Integer> {
       return usage(err, e.getMessage());
     }
 
-    Topology topology;
-    if (live.isLive() == !inputs.isEmpty()) {
-      return usage(err, inputs.isEmpty() ? "give INPUT files, or a live scope with --subscription or --management-group"
-          : "give INPUT files or a live scope, not both");
-    }
     if (saveSnapshot != null && !force && Files.exists(saveSnapshot) && !SnapshotCommand.isSnapshot(saveSnapshot)) {
       return usage(err, "refusing to overwrite " + saveSnapshot + ": it is not a Plumbline snapshot (pass --force to overwrite it)");
     }
-    dev.plumbline.core.live.LiveOptions liveOptions = null;
-    if (live.isLive()) {
-      try {
-        liveOptions = live.toOptions(err, System.console() != null, verbose, environment);
-      } catch (LiveScopeOptions.Invalid e) {
+    PhaseClock clock = PhaseClock.fromEnvironment(environment, err);
+    TopologySource.Loaded loaded;
+    try {
+      loaded = TopologySource.load(inputs, live, nodeFacts, new TopologyLoader(templateSubscription, templateResourceGroup),
+          err, verbose, environment, clock);
+    } catch (TopologySource.Failed e) {
+      if (e.exitCode() == ExitCodes.USAGE) {
         return usage(err, e.getMessage());
       }
-    }
-    PhaseClock clock = PhaseClock.fromEnvironment(environment, err);
-    try {
-      if (liveOptions != null) {
-        long started = System.nanoTime();
-        topology = LiveLoading.load(liveOptions);
-        time(clock, "load", started);
-      } else {
-        if (clock != null) {
-          clock.floor(inputs);
-        }
-        TopologyLoader loader = new TopologyLoader(templateSubscription, templateResourceGroup);
-        TopologyBuilder builder = new TopologyBuilder();
-        long started = System.nanoTime();
-        for (Path input : inputs) {
-          loader.read(input, builder);
-        }
-        time(clock, "load", started);
-        started = System.nanoTime();
-        topology = builder.build();
-        time(clock, "relations", started);
-      }
-    } catch (InputException | LiveLoading.Unreadable e) {
       err.println("plumbline: " + e.getMessage());
       if (verbose) {
-        e.printStackTrace(err);
+        e.getCause().printStackTrace(err);
       }
-      return ExitCodes.INPUT;
+      return e.exitCode();
     }
-    try {
-      topology = nodeFacts.addTo(topology, environment);
-    } catch (NodeFactsOptions.Invalid e) {
-      return usage(err, e.getMessage());
-    } catch (InputException | IOException e) {
-      err.println("plumbline: " + e.getMessage());
-      return ExitCodes.INPUT;
-    }
+    Topology topology = loaded.topology();
     if (saveSnapshot != null) {
       try {
-        SnapshotCommand.write(topology, liveOptions != null ? LiveLoading.source(liveOptions) : SnapshotCommand.source(inputs),
-            saveSnapshot);
+        SnapshotCommand.write(topology, loaded.source(), saveSnapshot);
       } catch (IOException e) {
         err.println("plumbline: cannot write the snapshot: " + e.getMessage());
         return ExitCodes.INTERNAL;

@@ -2,8 +2,6 @@ package dev.plumbline.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plumbline.core.live.LiveOptions;
-import dev.plumbline.core.load.InputException;
 import dev.plumbline.core.load.SnapshotWriter;
 import dev.plumbline.core.load.TopologyLoader;
 import dev.plumbline.core.model.Topology;
@@ -60,10 +58,6 @@ final class SnapshotCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (live.isLive() == !inputs.isEmpty()) {
-      return usage(err, inputs.isEmpty() ? "give INPUT files, or a live scope with --subscription or --management-group"
-          : "give INPUT files or a live scope, not both");
-    }
     if (output != null) {
       for (Path input : inputs) {
         if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
@@ -77,33 +71,19 @@ final class SnapshotCommand implements Callable<Integer> {
     Topology topology;
     ObjectNode source;
     try {
-      if (live.isLive()) {
-        LiveOptions options = live.toOptions(err, System.console() != null, verbose, environment);
-        topology = LiveLoading.load(options);
-        source = LiveLoading.source(options);
-      } else {
-        topology = new TopologyLoader().load(inputs);
-        source = source(inputs);
+      TopologySource.Loaded loaded = TopologySource.load(inputs, live, nodeFacts, new TopologyLoader(), err, verbose,
+          environment, null);
+      topology = loaded.topology();
+      source = loaded.source();
+    } catch (TopologySource.Failed e) {
+      if (e.exitCode() == ExitCodes.USAGE) {
+        return usage(err, e.getMessage());
       }
-    } catch (LiveScopeOptions.Invalid e) {
-      return usage(err, e.getMessage());
-    } catch (InputException | LiveLoading.Unreadable e) {
       err.println("plumbline: " + e.getMessage());
       if (verbose) {
-        e.printStackTrace(err);
+        e.getCause().printStackTrace(err);
       }
-      return ExitCodes.INPUT;
-    }
-    try {
-      topology = nodeFacts.addTo(topology, environment);
-    } catch (NodeFactsOptions.Invalid e) {
-      return usage(err, e.getMessage());
-    } catch (InputException | IOException e) {
-      err.println("plumbline: " + e.getMessage());
-      if (verbose) {
-        e.printStackTrace(err);
-      }
-      return ExitCodes.INPUT;
+      return e.exitCode();
     }
     try {
       if (output == null) {
