@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -18,8 +17,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,14 +33,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /** A local stand-in for Azure Resource Manager and Resource Graph that serves a fixed deployment to the real Azure SDK. */
 public final class FakeArm implements AutoCloseable {
@@ -55,7 +49,6 @@ public final class FakeArm implements AutoCloseable {
   private static final Pattern RESOURCE_GROUP_CLAUSE =
       Pattern.compile("resourceGroup\\s+in~\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
   private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
-  private static final String KEYSTORE_PASSWORD = "fake-arm";
   private static final Map<Integer, String> ERROR_CODES = Map.of(
       429, "TooManyRequests", 403, "AuthorizationFailed", 404, "ResourceNotFound", 500, "InternalServerError");
 
@@ -99,25 +92,15 @@ public final class FakeArm implements AutoCloseable {
     Path pem = null;
     try {
       if (https) {
-        Path keystore = tempDir.resolve("fake-arm.p12");
-        runKeytool(keystore);
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-          keys.load(in, KEYSTORE_PASSWORD.toCharArray());
-        }
-        pem = tempDir.resolve("fake-arm.pem");
-        Files.writeString(pem, toPem(keys.getCertificate("fake-arm")));
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, KEYSTORE_PASSWORD.toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keyManagers.getKeyManagers(), null, null);
+        TestCertificate certificate = TestCertificate.create(tempDir, "fake-arm");
+        pem = certificate.pem();
         HttpsServer httpsServer = HttpsServer.create(loopback, 0);
-        httpsServer.setHttpsConfigurator(new HttpsConfigurator(tls));
+        httpsServer.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
         server = httpsServer;
       } else {
         server = HttpServer.create(loopback, 0);
       }
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       deleteRecursively(tempDir);
       throw e instanceof IOException io ? io : new IOException("Could not set up the fake ARM's TLS", e);
     }
@@ -582,32 +565,6 @@ public final class FakeArm implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return -1;
     }
-  }
-
-  private static void runKeytool(Path keystore) throws IOException {
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    // The SAN matters: reactor-netty and the JDK client verify the host name against it.
-    Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "fake-arm",
-        "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "3650", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD, "-noprompt")
-        .redirectErrorStream(true).start();
-    try {
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IOException("keytool could not make the fake ARM's certificate: " + output);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while keytool made the fake ARM's certificate", e);
-    }
-  }
-
-  private static String toPem(Certificate certificate) throws GeneralSecurityException {
-    Base64.Encoder lines = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-    return "-----BEGIN CERTIFICATE-----\n" + lines.encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
   }
 
   private static void deleteRecursively(Path dir) {

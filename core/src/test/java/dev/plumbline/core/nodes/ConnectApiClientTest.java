@@ -43,4 +43,19 @@ class ConnectApiClientTest {
           .isInstanceOf(ConnectApiClient.Unreadable.class).hasMessageContaining("did not answer");
     }
   }
+
+  @Test
+  void tlsIsVerifiedAndAPrivateCaIsTrustedOnlyWhenGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    try (FakeConnect node = FakeConnect.startHttps(dir, "connect-1", "2026.08.0", List.of("3.12.4"))) {
+      ConnectApiClient jvmTrust = new ConnectApiClient(Optional.empty(), Duration.ofSeconds(5));
+      ConnectApiClient privateCa = new ConnectApiClient(Optional.of(node.certificatePem()), Duration.ofSeconds(5));
+
+      assertThatThrownBy(() -> jvmTrust.read("connect-1", node.baseUrl(), FakeConnect.API_KEY))
+          .isInstanceOf(ConnectApiClient.Unreadable.class).hasMessageContaining("did not answer");
+      assertThat(privateCa.read("connect-1", node.baseUrl(), FakeConnect.API_KEY).at("/connect/version").asText())
+          .isEqualTo("2026.08.0");
+      assertThat(node.baseUrl().getScheme()).isEqualTo("https");
+    }
+  }
 }

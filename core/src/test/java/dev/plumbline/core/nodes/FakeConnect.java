@@ -24,12 +24,14 @@ public final class FakeConnect implements AutoCloseable {
   public static final String API_KEY = "connect-test-key-not-a-secret-77";
 
   private final HttpServer server;
+  private final java.nio.file.Path certificate;
   private final Map<String, String> bodies = new ConcurrentHashMap<>();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean hang;
 
-  private FakeConnect(HttpServer server) {
+  private FakeConnect(HttpServer server, java.nio.file.Path certificate) {
     this.server = server;
+    this.certificate = certificate;
   }
 
   /**
@@ -39,13 +41,35 @@ public final class FakeConnect implements AutoCloseable {
    */
   public static FakeConnect start(String hostname, String version, List<String> python, List<String> r, List<String> quarto)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    return start(null, hostname, version, python, r, quarto);
+  }
+
+  /** The same node over TLS, with a self-signed certificate made in {@code dir} (see {@link #certificatePem()}). */
+  public static FakeConnect startHttps(java.nio.file.Path dir, String hostname, String version, List<String> python)
+      throws IOException {
+    return start(dir, hostname, version, python, List.of(), List.of());
+  }
+
+  private static FakeConnect start(java.nio.file.Path tlsDir, String hostname, String version, List<String> python,
+      List<String> r, List<String> quarto) throws IOException {
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+    HttpServer server;
+    java.nio.file.Path pem = null;
+    if (tlsDir != null) {
+      dev.plumbline.core.live.TestCertificate certificate = dev.plumbline.core.live.TestCertificate.create(tlsDir, "fake-connect");
+      com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+      https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(certificate.serverContext()));
+      server = https;
+      pem = certificate.pem();
+    } else {
+      server = HttpServer.create(loopback, 0);
+    }
     server.setExecutor(Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "fake-connect");
       thread.setDaemon(true);
       return thread;
     }));
-    FakeConnect connect = new FakeConnect(server);
+    FakeConnect connect = new FakeConnect(server, pem);
     connect.bodies.put("/__api__/server_settings", "{\"version\": \"" + version + "\", \"build\": \"v" + version
         + "-abc\", \"hostname\": \"" + hostname + "\", \"execution_type\": \"native\", \"license\": {\"tier\": \"enhanced\"},"
         + " \"runtimes\": [\"R\", \"Python\", \"Quarto\"]}");
@@ -68,7 +92,15 @@ public final class FakeConnect implements AutoCloseable {
 
   /** The node's own address, e.g. {@code http://127.0.0.1:43127/}. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    return URI.create((certificate == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort() + "/");
+  }
+
+  /** The node's self-signed certificate as PEM (over TLS only). */
+  public java.nio.file.Path certificatePem() {
+    if (certificate == null) {
+      throw new IllegalStateException("this node speaks plain HTTP");
+    }
+    return certificate;
   }
 
   /** From now on, accept requests and never answer. */
