@@ -89,8 +89,9 @@ class LiveAuditCliTest {
         .fault("GET", "/resourcegroups/rg-storage$", FakeArm.Fault.status(403));
     Path out = dir.resolve("reports");
 
+    Path snapshot = dir.resolve("faulty-snapshot.json");
     CliRun run = CliRun.of(join("audit", live("-g", "rg-posit-connect", "-g", "rg-storage", "--verbose",
-        "--format", "text,json,sarif,html", "-o", out.toString())));
+        "--format", "text,json,sarif,html", "-o", out.toString(), "--save-snapshot", snapshot.toString())));
 
     assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
     for (String report : List.of("plumbline.txt", "plumbline.json", "plumbline.sarif", "plumbline.html")) {
@@ -98,6 +99,9 @@ class LiveAuditCliTest {
       assertThat(text).as(report).contains("rg-storage").contains("require_secure_transport").doesNotContain(TOKEN);
     }
     assertThat(run.out() + run.err()).doesNotContain(TOKEN);
+    JsonNode saved = JSON.readTree(snapshot.toFile());
+    assertThat(saved.path("gaps").toString()).contains("rg-storage").contains("require_secure_transport");
+    assertThat(saved.path("scopes").toString()).contains("\"resourceGroup\":\"rg-storage\",\"status\":\"denied\"");
     assertThat(run.err()).contains("GET " + arm.baseUrl()).contains("retry POST");
     assertThat(arm.requests()).allSatisfy(request -> assertThat(request.method().equals("GET")
         || request.path().equalsIgnoreCase("/providers/Microsoft.ResourceGraph/resources")).isTrue());
