@@ -446,6 +446,9 @@ public final class BenchRunner {
     Map<String, Object> figures = new LinkedHashMap<>();
     List<SizeResult> results = all.stream().filter(r -> r.runs().stream().anyMatch(ProcessRun::succeeded)).toList();
     if (results.size() < 2) {
+      if (all.size() >= 2) {
+        out.printf(Locale.ROOT, "%n== linearity: n/a, fewer than two sizes had a run that finished%n");
+      }
       return figures;
     }
     SizeResult base = results.get(0);
@@ -488,8 +491,10 @@ public final class BenchRunner {
     }
     Path html = reportsOf(opened.get().deployments()).resolve("plumbline.html");
     if (opened.get().deployments() != largest.deployments()) {
-      out.printf(Locale.ROOT, "the report of %,d deployments (%s) is over --browser-max-mib %d; opening the one of %,d%n",
-          largest.deployments(), largestHtml == null ? "not written" : mib(largestHtml), config.browserMaxMib(),
+      String why = largestHtml == null || !largest.runs().get(largest.runs().size() - 1).succeeded()
+          ? "was not written in full (its audit did not finish)"
+          : "is " + mib(largestHtml) + ", over --browser-max-mib " + config.browserMaxMib();
+      out.printf(Locale.ROOT, "the report of %,d deployments %s; opening the one of %,d%n", largest.deployments(), why,
           opened.get().deployments());
     }
     out.printf(Locale.ROOT, "%,d deployments, %s%n", opened.get().deployments(), mib(Files.size(html)));
