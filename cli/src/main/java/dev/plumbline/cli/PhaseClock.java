@@ -56,7 +56,7 @@ final class PhaseClock implements Timings {
       }
     }
     record("floor", System.nanoTime() - started);
-    err.printf("plumbline-timing floor-tokens %d%n", tokens);
+    err.printf("plumbline-count floor-tokens %d%n", tokens);
   }
 
   /** The whole process so far (JVM start-up included) and its peak resident memory. */
