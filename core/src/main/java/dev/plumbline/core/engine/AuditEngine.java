@@ -5,6 +5,7 @@ import dev.plumbline.core.model.Resource;
 import dev.plumbline.core.model.ResourceId;
 import dev.plumbline.core.model.ResourceType;
 import dev.plumbline.core.model.Topology;
+import dev.plumbline.core.rule.Deployment;
 import dev.plumbline.core.rule.Finding;
 import dev.plumbline.core.rule.Note;
 import dev.plumbline.core.rule.ParameterException;
@@ -66,16 +67,27 @@ public final class AuditEngine {
     for (RulePack pack : packs) {
       long started = System.nanoTime();
       Map<String, Object> shared = parameters.valuesFor(pack.id(), pack.parameters());
-      Map<String, Object> derived = new ConcurrentHashMap<>();
       if (!pack.parameters().isEmpty()) {
         inForce.put(pack.id(), parameters.textFor(pack.id(), pack.parameters()));
       }
-      for (int i = 0; i < pack.rules().size(); i++, index++) {
-        RuleMetadata meta = metadata.get(index);
-        inForce.put(meta.id(), parameters.textFor(meta));
-        findings.addAll(run(rules.get(index), meta, new RuleContext(meta, topology, parameters.valuesFor(meta), shared, derived)));
+      List<Deployment> deployments = deploymentsOf(pack, topology, shared);
+      List<List<Finding>> byRule = new ArrayList<>();
+      pack.rules().forEach(rule -> byRule.add(new ArrayList<>()));
+      for (Deployment deployment : deployments) {
+        Map<String, Object> derived = new ConcurrentHashMap<>();
+        for (int i = 0; i < pack.rules().size(); i++) {
+          RuleMetadata meta = metadata.get(index + i);
+          List<Finding> found = run(rules.get(index + i), meta,
+              new RuleContext(meta, deployment.topology(), parameters.valuesFor(meta), shared, derived));
+          byRule.get(i).addAll(deployments.size() == 1 ? found : labelled(found, deployment.label()));
+        }
+        notesOf(pack, deployment.topology(), shared).forEach(note -> notes.add(deployments.size() == 1 ? note
+            : new Note(note.packId(), note.title() + " (deployment " + deployment.label() + ")", note.lines())));
       }
-      notes.addAll(notesOf(pack, topology, shared));
+      for (int i = 0; i < pack.rules().size(); i++, index++) {
+        inForce.put(metadata.get(index).id(), parameters.textFor(metadata.get(index)));
+        findings.addAll(byRule.get(i));
+      }
       timings.record("pack:" + pack.id(), System.nanoTime() - started);
     }
     List<AuditResult.PackInfo> packInfo = packs.stream()
@@ -96,6 +108,33 @@ public final class AuditEngine {
           placement.subnets().stream().map(ResourceId::toString).toList(), placement.zones(), resource.provenance()));
     }
     return summaries;
+  }
+
+  /** The pack's deployments; a pack that cannot split the scope is run over it whole. */
+  private static List<Deployment> deploymentsOf(RulePack pack, Topology topology, Map<String, Object> parameters) {
+    try {
+      List<Deployment> deployments = pack.deployments(topology, parameters);
+      return deployments == null || deployments.isEmpty() ? List.of(new Deployment("", topology)) : deployments;
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return List.of(new Deployment("", topology));
+    }
+  }
+
+  /**
+   * Findings of one of several deployments: a subject that is not a resource (the scope, a zone)
+   * is named after its deployment, so each deployment's verdicts stay apart.
+   */
+  private static List<Finding> labelled(List<Finding> findings, String label) {
+    List<Finding> named = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      Subject subject = finding.subject();
+      if (!subject.isResource()) {
+        subject = new Subject(subject.id() + "@" + label, subject.name() + " of deployment " + label, "",
+            subject.provenance());
+      }
+      named.add(new Finding(finding.ruleId(), subject, finding.status(), finding.message(), finding.evidence()));
+    }
+    return named;
   }
 
   /** A pack's notes; a pack that fails to describe the topology says so instead of failing the audit. */

@@ -74,6 +74,89 @@ public final class Topology {
   }
 
   /**
+   * The top-level resources in groups that reference each other, directly or through embedded
+   * children, parents and pool members: each group is one connected deployment. Groups come in
+   * the order of their first resource.
+   */
+  public List<List<Resource>> connectedGroups() {
+    Map<Resource, Resource> root = new HashMap<>();
+    for (Resource resource : resources) {
+      Resource top = topOf(resource);
+      root.putIfAbsent(top, top);
+    }
+    for (Resource resource : resources) {
+      Resource from = topOf(resource);
+      forward.getOrDefault(resource, Map.of()).values().forEach(targets -> targets.forEach(to -> union(root, from, topOf(to))));
+      members.getOrDefault(resource, List.of()).forEach(member -> {
+        member.ipConfiguration().ifPresent(config -> union(root, from, topOf(config)));
+        member.virtualMachine().ifPresent(vm -> union(root, from, topOf(vm)));
+      });
+    }
+    Map<Resource, List<Resource>> groups = new LinkedHashMap<>();
+    for (Resource resource : resources) {
+      if (resource.embeddedIn().isEmpty()) {
+        groups.computeIfAbsent(find(root, resource), k -> new ArrayList<>()).add(resource);
+      }
+    }
+    return List.copyOf(groups.values());
+  }
+
+  private static Resource topOf(Resource resource) {
+    Resource top = resource;
+    while (top.embeddedIn().isPresent()) {
+      top = top.embeddedIn().get();
+    }
+    return top;
+  }
+
+  private static Resource find(Map<Resource, Resource> root, Resource resource) {
+    Resource current = resource;
+    while (root.get(current) != current) {
+      Resource up = root.get(current);
+      root.put(current, root.get(up));
+      current = up;
+    }
+    return current;
+  }
+
+  private static void union(Map<Resource, Resource> root, Resource a, Resource b) {
+    Resource ra = find(root, a);
+    Resource rb = find(root, b);
+    if (ra != rb) {
+      root.put(rb, ra);
+    }
+  }
+
+  /**
+   * A topology of some of these top-level resources (with their embedded children), relations
+   * resolved among them alone; it keeps the node facts, scopes, inputs and the gaps of what was not read.
+   */
+  public Topology subset(List<Resource> topLevel) {
+    TopologyBuilder builder = new TopologyBuilder();
+    for (Resource resource : topLevel) {
+      Map<String, Provenance> known = new HashMap<>();
+      for (Resource part : resources) {
+        if (part.embeddedIn().isPresent() && topOf(part) == resource) {
+          known.put(part.provenance().pointer(), part.provenance());
+        }
+      }
+      Provenance base = resource.provenance();
+      builder.add(resource.raw(), base, pointer -> known.getOrDefault(pointer,
+          new Provenance(base.source(), pointer, base.line(), base.column())));
+    }
+    for (Gap gap : gaps) {
+      if (gap.kind() == Gap.Kind.UNREAD || gap.kind() == Gap.Kind.UNRESOLVED_EXPRESSION) {
+        builder.addGap(gap);
+      }
+    }
+    inputs.forEach(builder::addInput);
+    nodes.forEach(builder::addNode);
+    scopes.forEach(builder::addScope);
+    builder.capturedAt(capturedAt);
+    return builder.build();
+  }
+
+  /**
    * The same topology with Connect node facts gathered outside it (from the nodes' API, their
    * configuration files, or the collection script) added, and the gaps of the nodes that could not be read.
    */

@@ -38,6 +38,16 @@ public interface RulePack {
     return List.of();
   }
 
+  /**
+   * The deployments in the scope that the pack audits one by one, so that two deployments are never
+   * judged as one; the default is the whole scope as one deployment (its label empty).
+   *
+   * @param parameters the pack's parameters in force
+   */
+  default List<Deployment> deployments(dev.plumbline.core.model.Topology topology, Map<String, Object> parameters) {
+    return List.of(new Deployment("", topology));
+  }
+
   /** A pack of the given rules with no doc pages: for custom rules and for tests. */
   static RulePack of(String id, String name, String version, List<Rule> rules) {
     List<Rule> listed = List.copyOf(rules);

@@ -1,6 +1,7 @@
 package dev.plumbline.rules.positconnect;
 
 import dev.plumbline.core.model.Topology;
+import dev.plumbline.core.rule.Deployment;
 import dev.plumbline.core.rule.Note;
 import dev.plumbline.core.rule.ParameterType;
 import dev.plumbline.core.rule.Rule;
@@ -77,6 +78,12 @@ public final class PositConnectHaPack implements RulePack {
   }
 
   /** Which VMs the pack treats as Connect nodes, and how each was found. */
+  /** A scope with several Connect clusters is audited one cluster at a time (see {@link ConnectDeployments}). */
+  @Override
+  public List<Deployment> deployments(Topology topology, Map<String, Object> parameters) {
+    return ConnectDeployments.of(topology, parameters);
+  }
+
   @Override
   public List<Note> notes(Topology topology, Map<String, Object> parameters) {
     ConnectNodes nodes = ConnectNodes.in(topology, parameters);
