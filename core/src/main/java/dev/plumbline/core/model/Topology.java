@@ -28,6 +28,7 @@ public final class Topology {
   private final List<JsonNode> nodes;
   private final List<JsonNode> scopes;
   private final String capturedAt;
+  private final Map<Resource, List<Resource>> embeddedParts;
 
   Topology(
       List<Resource> resources,
@@ -71,6 +72,13 @@ public final class Topology {
     this.nodes = List.copyOf(nodes);
     this.scopes = List.copyOf(scopes);
     this.capturedAt = capturedAt;
+    Map<Resource, List<Resource>> parts = new HashMap<>();
+    for (Resource resource : this.resources) {
+      if (resource.embeddedIn().isPresent()) {
+        parts.computeIfAbsent(topOf(resource), k -> new ArrayList<>()).add(resource);
+      }
+    }
+    this.embeddedParts = parts;
   }
 
   /**
@@ -135,10 +143,8 @@ public final class Topology {
     TopologyBuilder builder = new TopologyBuilder();
     for (Resource resource : topLevel) {
       Map<String, Provenance> known = new HashMap<>();
-      for (Resource part : resources) {
-        if (part.embeddedIn().isPresent() && topOf(part) == resource) {
-          known.put(part.provenance().pointer(), part.provenance());
-        }
+      for (Resource part : embeddedParts.getOrDefault(resource, List.of())) {
+        known.put(part.provenance().pointer(), part.provenance());
       }
       Provenance base = resource.provenance();
       builder.add(resource.raw(), base, pointer -> known.getOrDefault(pointer,
