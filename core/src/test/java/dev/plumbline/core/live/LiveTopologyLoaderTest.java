@@ -255,4 +255,22 @@ class LiveTopologyLoaderTest {
         .contains("| project id, name, type, kind, location, zones, sku, tags, identity, properties");
   }
 
+
+  @Test
+  void microsoftsOwnExampleResponsesLoadThroughTheSdkAsTheyAre() throws Exception {
+    Path examples = Path.of(System.getProperty("plumbline.shared", "../../shared")).resolve("fixtures/azure-rest-examples");
+    arm.serveExamples(examples);
+
+    LiveTopologyLoader.LiveLoad load = new LiveTopologyLoader().load(options(
+        new LiveScope(List.of("subid", "ffffffff-ffff-ffff-ffff-ffffffffffff", "D633CC2E-722B-4AE1-B636-BBD9E4C60ED9"),
+            List.of(), List.of(), java.util.Map.of())));
+
+    assertThat(load.resourceGraphPages()).isEqualTo(1);
+    assertThat(load.topology().ofType(ResourceType.APPLICATION_GATEWAY)).isNotEmpty();
+    assertThat(load.topology().ofType(ResourceType.VIRTUAL_NETWORK)).isNotEmpty();
+    assertThat(load.topology().ofType(ResourceType.NETAPP_VOLUME)).isNotEmpty();
+    assertThat(load.topology().ofType(ResourceType.POSTGRES_FLEXIBLE_SERVER)).isNotEmpty();
+    assertThat(arm.requests()).allSatisfy(request -> assertThat(request.method().equals("GET")
+        || request.path().equalsIgnoreCase("/providers/Microsoft.ResourceGraph/resources")).isTrue());
+  }
 }
