@@ -440,19 +440,24 @@ public record TopologyPicture(int width, int height, String title, String desc, 
         default -> { }
       }
     });
+    // The picture shows at most 64 edges; stopping there keeps a tenant of thousands of gateways
+    // and nodes from building millions of paths only to drop them.
     List<Edge> edges = new ArrayList<>();
-    for (Node gateway : gateways) {
-      for (Node vm : vms) {
-        edges.add(edge(gateway, vm));
+    for (List<Node> from : List.of(gateways, vms)) {
+      List<Node> targets = from == gateways ? vms : data;
+      for (Node source : from) {
+        for (Node target : targets) {
+          if (edges.size() == MAX_EDGES) {
+            return edges;
+          }
+          edges.add(edge(source, target));
+        }
       }
     }
-    for (Node vm : vms) {
-      for (Node target : data) {
-        edges.add(edge(vm, target));
-      }
-    }
-    return edges.size() > 64 ? edges.subList(0, 64) : edges;
+    return edges;
   }
+
+  private static final int MAX_EDGES = 64;
 
   private static Edge edge(Node from, Node to) {
     int toCentre = to.x() + to.width() / 2;
