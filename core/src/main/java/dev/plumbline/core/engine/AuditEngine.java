@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Runs rule packs over a topology. Each rule runs in isolation: one that throws, or returns no
@@ -71,18 +72,19 @@ public final class AuditEngine {
         inForce.put(pack.id(), parameters.textFor(pack.id(), pack.parameters()));
       }
       List<Deployment> deployments = deploymentsOf(pack, topology, shared);
+      int first = index;
+      // Deployments are independent and rules pure, so several are judged at once across the cores;
+      // the results keep the deployments' order, so reports stay byte-for-byte the same.
+      Stream<Deployment> each = deployments.size() > 1 ? deployments.parallelStream() : deployments.stream();
+      List<Judged> judged = each.map(deployment -> judge(pack, deployment, deployments.size() > 1, rules, metadata, first,
+          parameters, shared)).toList();
       List<List<Finding>> byRule = new ArrayList<>();
       pack.rules().forEach(rule -> byRule.add(new ArrayList<>()));
-      for (Deployment deployment : deployments) {
-        Map<String, Object> derived = new ConcurrentHashMap<>();
-        for (int i = 0; i < pack.rules().size(); i++) {
-          RuleMetadata meta = metadata.get(index + i);
-          List<Finding> found = run(rules.get(index + i), meta,
-              new RuleContext(meta, deployment.topology(), parameters.valuesFor(meta), shared, derived));
-          byRule.get(i).addAll(deployments.size() == 1 ? found : labelled(found, deployment.label()));
+      for (Judged one : judged) {
+        for (int i = 0; i < one.findings().size(); i++) {
+          byRule.get(i).addAll(one.findings().get(i));
         }
-        notesOf(pack, deployment.topology(), shared).forEach(note -> notes.add(deployments.size() == 1 ? note
-            : new Note(note.packId(), note.title() + " (deployment " + deployment.label() + ")", note.lines())));
+        notes.addAll(one.notes());
       }
       for (int i = 0; i < pack.rules().size(); i++, index++) {
         inForce.put(metadata.get(index).id(), parameters.textFor(metadata.get(index)));
@@ -108,6 +110,25 @@ public final class AuditEngine {
           placement.subnets().stream().map(ResourceId::toString).toList(), placement.zones(), resource.provenance()));
     }
     return summaries;
+  }
+
+  /** One deployment's findings per rule of its pack, and the pack's notes on it. */
+  private record Judged(List<List<Finding>> findings, List<Note> notes) {}
+
+  private static Judged judge(RulePack pack, Deployment deployment, boolean several, List<Rule> rules,
+      List<RuleMetadata> metadata, int first, RuleParameters parameters, Map<String, Object> shared) {
+    Map<String, Object> derived = new ConcurrentHashMap<>();
+    List<List<Finding>> findings = new ArrayList<>();
+    for (int i = 0; i < pack.rules().size(); i++) {
+      RuleMetadata meta = metadata.get(first + i);
+      List<Finding> found = run(rules.get(first + i), meta,
+          new RuleContext(meta, deployment.topology(), parameters.valuesFor(meta), shared, derived));
+      findings.add(several ? labelled(found, deployment.label()) : found);
+    }
+    List<Note> notes = new ArrayList<>();
+    notesOf(pack, deployment.topology(), shared).forEach(note -> notes.add(several
+        ? new Note(note.packId(), note.title() + " (deployment " + deployment.label() + ")", note.lines()) : note));
+    return new Judged(findings, notes);
   }
 
   /** The pack's deployments; a pack that cannot split the scope is run over it whole. */

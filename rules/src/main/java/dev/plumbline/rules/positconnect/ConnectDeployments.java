@@ -57,15 +57,17 @@ final class ConnectDeployments {
         }
       }
     }
-    List<Deployment> deployments = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < clusters.size(); i++) {
-      String label = clusters.get(i).stream().filter(nodes::contains)
+    for (List<Resource> cluster : clusters) {
+      String label = cluster.stream().filter(nodes::contains)
           .map(vm -> vm.id().resourceGroup().orElse("?")).distinct().collect(Collectors.joining("+"));
       int count = seen.merge(label.toLowerCase(Locale.ROOT), 1, Integer::sum);
-      deployments.add(new Deployment(count == 1 ? label : label + "#" + count, topology.subset(members.get(i))));
+      labels.add(count == 1 ? label : label + "#" + count);
     }
-    return deployments;
+    // Each deployment's topology is built on its own, so they are built across the cores, in order.
+    return java.util.stream.IntStream.range(0, clusters.size()).parallel()
+        .mapToObj(i -> new Deployment(labels.get(i), topology.subset(members.get(i)))).toList();
   }
 
   private static Set<String> resourceGroups(List<Resource> resources) {

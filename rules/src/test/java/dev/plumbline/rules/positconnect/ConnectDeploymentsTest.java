@@ -67,4 +67,17 @@ class ConnectDeploymentsTest {
         .doesNotContain("scope@rg-pc-0").contains("scope");
   }
 
+
+  @Test
+  void deploymentsJudgedAcrossTheCoresComeOutInTheSameOrderEveryTime() throws Exception {
+    Path file = copies(12);
+
+    List<String> first = audit(file).findings().stream().map(f -> f.ruleId() + " " + f.subject().id() + " " + f.status()).toList();
+    List<String> second = audit(file).findings().stream().map(f -> f.ruleId() + " " + f.subject().id() + " " + f.status()).toList();
+
+    assertThat(first).isEqualTo(second);
+    assertThat(first).filteredOn(line -> line.startsWith("PCHA-HA-02 ") && line.endsWith(" FAIL"))
+        .containsExactly(java.util.stream.IntStream.range(0, 12).mapToObj(i -> "PCHA-HA-02 zone-1@rg-pc-" + i + " FAIL")
+            .toArray(String[]::new));
+  }
 }
