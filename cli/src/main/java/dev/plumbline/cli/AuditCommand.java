@@ -13,7 +13,6 @@ import dev.plumbline.reports.ReportFormats;
 import dev.plumbline.reports.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,14 +49,8 @@ final class AuditCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Topology files to audit (or name a live scope with --subscription).")
-  List<Path> inputs = new ArrayList<>();
-
   @CommandLine.Mixin
-  LiveScopeOptions live = new LiveScopeOptions();
-
-  @CommandLine.Mixin
-  NodeFactsOptions nodeFacts = new NodeFactsOptions();
+  TopologySource from = new TopologySource();
 
   @Option(names = "--save-snapshot", paramLabel = "FILE",
       description = "Also write the topology that was audited as a Plumbline snapshot, to repeat the audit offline or keep as evidence.")
@@ -173,7 +166,7 @@ final class AuditCommand implements Callable<Integer> {
     PhaseClock clock = PhaseClock.fromEnvironment(environment, err);
     TopologySource.Loaded loaded;
     try {
-      loaded = TopologySource.load(inputs, live, nodeFacts, new TopologyLoader(templateSubscription, templateResourceGroup),
+      loaded = from.load(new TopologyLoader(templateSubscription, templateResourceGroup),
           err, verbose, environment, clock);
     } catch (TopologySource.Failed e) {
       if (e.exitCode() == ExitCodes.USAGE) {
@@ -277,7 +270,7 @@ final class AuditCommand implements Callable<Integer> {
     boolean directory = writers.size() > 1 || Files.isDirectory(output);
     for (ReportWriter writer : writers) {
       Path target = directory ? output.resolve("plumbline." + writer.extension()) : output;
-      for (Path input : inputs) {
+      for (Path input : from.inputs) {
         if (sameFile(input, target)) {
           throw new UsageException("refusing to write the " + writer.format() + " report over the input " + input);
         }

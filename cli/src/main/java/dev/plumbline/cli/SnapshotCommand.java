@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -19,7 +18,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Writes the topology of a live scope (or of files) as a native snapshot, gaps included. */
 @Command(
@@ -33,14 +31,8 @@ final class SnapshotCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Topology files to merge into one snapshot (or name a live scope).")
-  List<Path> inputs = new ArrayList<>();
-
   @CommandLine.Mixin
-  LiveScopeOptions live = new LiveScopeOptions();
-
-  @CommandLine.Mixin
-  NodeFactsOptions nodeFacts = new NodeFactsOptions();
+  TopologySource from = new TopologySource();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the snapshot; standard output without it.")
   Path output;
@@ -59,7 +51,7 @@ final class SnapshotCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (output != null) {
-      for (Path input : inputs) {
+      for (Path input : from.inputs) {
         if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
           return usage(err, "refusing to write the snapshot over the input " + input);
         }
@@ -71,7 +63,7 @@ final class SnapshotCommand implements Callable<Integer> {
     Topology topology;
     ObjectNode source;
     try {
-      TopologySource.Loaded loaded = TopologySource.load(inputs, live, nodeFacts, new TopologyLoader(), err, verbose,
+      TopologySource.Loaded loaded = from.load(new TopologyLoader(), err, verbose,
           environment, null);
       topology = loaded.topology();
       source = loaded.source();

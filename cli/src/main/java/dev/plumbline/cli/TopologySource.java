@@ -9,16 +9,28 @@ import dev.plumbline.core.model.TopologyBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Parameters;
 
 /**
- * What {@code audit} and {@code snapshot} read, the same way: INPUT files or a live scope (never
- * both), then the Connect node facts, with the source described for a snapshot.
+ * What {@code audit} and {@code snapshot} read, declared and read the same way (a picocli mixin):
+ * INPUT files or a live scope (never both), then the Connect node facts, with the source described
+ * for a snapshot.
  */
 final class TopologySource {
 
-  private TopologySource() {}
+  @Parameters(arity = "0..*", paramLabel = "INPUT",
+      description = "Topology files, merged into one topology (or name a live scope with --subscription).")
+  List<Path> inputs = new ArrayList<>();
+
+  @CommandLine.Mixin
+  LiveScopeOptions live = new LiveScopeOptions();
+
+  @CommandLine.Mixin
+  NodeFactsOptions nodeFacts = new NodeFactsOptions();
 
   /** The topology and what a snapshot of it should say it holds. */
   record Loaded(Topology topology, ObjectNode source) {}
@@ -44,8 +56,8 @@ final class TopologySource {
    *
    * @param clock where phase times go, or null
    */
-  static Loaded load(List<Path> inputs, LiveScopeOptions live, NodeFactsOptions nodeFacts, TopologyLoader loader,
-      PrintWriter err, boolean verbose, Function<String, String> environment, PhaseClock clock) throws Failed {
+  Loaded load(TopologyLoader loader, PrintWriter err, boolean verbose, Function<String, String> environment,
+      PhaseClock clock) throws Failed {
     if (live.isLive() == !inputs.isEmpty()) {
       throw new Failed(ExitCodes.USAGE, inputs.isEmpty()
           ? "give INPUT files, or a live scope with --subscription or --management-group"
