@@ -60,15 +60,18 @@ final class JsonDocument {
       if (token == null) {
         throw new InputException(file, 1, 1, "the file is empty; " + TopologyLoader.EXPECTED_SHAPES);
       }
-      // Every value is read as if it were element i of an array; a lone value drops the "/0".
+      // A lone value is the document; several are read as if each were element i of an array.
+      roots.add(read(parser, token, new StringBuilder(), true, positions, open));
+      token = parser.nextToken();
+      if (token == null) {
+        return new JsonDocument(file, bytes, roots.get(0), false, positions);
+      }
+      Map<String, long[]> first = new HashMap<>(positions);
+      positions.clear();
+      first.forEach((pointer, at) -> positions.put("/0" + pointer, at));
       while (token != null) {
         roots.add(read(parser, token, new StringBuilder("/" + roots.size()), true, positions, open));
         token = parser.nextToken();
-      }
-      if (roots.size() == 1) {
-        Map<String, long[]> single = new HashMap<>();
-        positions.forEach((pointer, at) -> single.put(pointer.substring(2), at));
-        return new JsonDocument(file, bytes, roots.get(0), false, single);
       }
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
       roots.forEach(array::add);

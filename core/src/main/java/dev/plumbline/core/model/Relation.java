@@ -53,12 +53,19 @@ public enum Relation {
   private final ResourceType from;
   private final String path;
   private final ResourceType to;
+  private final String[] steps;
 
   Relation(ResourceType from, String path, ResourceType to) {
     this.from = from;
     this.path = path;
     this.to = to;
+    this.steps = path.isEmpty() ? new String[0] : path.split("\\.");
   }
+
+  /** The relations of each type, looked up once per resource while a topology is built. */
+  private static final java.util.Map<ResourceType, List<Relation>> BY_SOURCE = java.util.Arrays.stream(values())
+      .filter(relation -> relation.from != null)
+      .collect(java.util.stream.Collectors.groupingBy(Relation::from, java.util.stream.Collectors.toUnmodifiableList()));
 
   /** The type the reference is read from; null for {@link #PARENT}, which every child has. */
   public ResourceType from() {
@@ -75,8 +82,17 @@ public enum Relation {
     return to;
   }
 
-  /** The relations read from resources of {@code type}. */
+  /** Step {@code index} of {@link #path()} split at its dots. */
+  String step(int index) {
+    return steps[index];
+  }
+
+  int stepCount() {
+    return steps.length;
+  }
+
+  /** The relations read from resources of {@code type}, in declaration order. */
   public static List<Relation> from(ResourceType type) {
-    return java.util.Arrays.stream(values()).filter(r -> type.equals(r.from)).toList();
+    return BY_SOURCE.getOrDefault(type, List.of());
   }
 }

@@ -100,7 +100,28 @@ public final class ResourceId implements Comparable<ResourceId> {
         segments.add(part);
       }
     }
-    return new ResourceId("/" + String.join("/", segments), List.copyOf(segments));
+    return new ResourceId(isNormal(id) ? id : "/" + String.join("/", segments), List.copyOf(segments));
+  }
+
+  /**
+   * The {@link #key()} of the id {@code id} would parse to, without parsing it when it is already
+   * written the normal way (one leading slash, no doubled or trailing slash, no surrounding space),
+   * as ids in ARM's and Resource Graph's output are; null for a null or blank id.
+   */
+  public static String keyOf(String id) {
+    if (id == null || id.isBlank()) {
+      return null;
+    }
+    return isNormal(id) ? id.toLowerCase(Locale.ROOT) : parse(id).key();
+  }
+
+  private static boolean isNormal(String id) {
+    int length = id.length();
+    if (length < 2 || id.charAt(0) != '/' || id.charAt(length - 1) == '/'
+        || id.charAt(length - 1) <= ' ') {
+      return false;
+    }
+    return !id.contains("//");
   }
 
   /** Parses an id, or returns empty for a null, blank or non-text value. */

@@ -8,6 +8,13 @@ import java.util.Locale;
  */
 public final class ResourceType {
 
+  /**
+   * Types as written, shared: an input of 100,000 resources names a few dozen types, and sharing
+   * them saves lower-casing each again and lets {@link #equals} end on identity.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, ResourceType> WRITTEN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public static final ResourceType VIRTUAL_NETWORK = of("Microsoft.Network/virtualNetworks");
   public static final ResourceType SUBNET = of("Microsoft.Network/virtualNetworks/subnets");
   public static final ResourceType NETWORK_INTERFACE = of("Microsoft.Network/networkInterfaces");
@@ -79,7 +86,12 @@ public final class ResourceType {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a resource type must not be blank");
     }
-    return new ResourceType(name.trim());
+    ResourceType known = WRITTEN.get(name);
+    if (known != null) {
+      return known;
+    }
+    String trimmed = name.trim();
+    return WRITTEN.computeIfAbsent(trimmed, ResourceType::new);
   }
 
   /** The type as it was written. */
@@ -123,7 +135,7 @@ public final class ResourceType {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ResourceType that && key.equals(that.key);
+    return this == other || other instanceof ResourceType that && key.equals(that.key);
   }
 
   @Override

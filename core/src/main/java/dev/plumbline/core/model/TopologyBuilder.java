@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,7 @@ import java.util.function.Function;
 public final class TopologyBuilder {
 
   /** Where embedded children sit: the arrays under {@code properties} that hold them, per type. */
-  private static final Map<ResourceType, List<String>> EMBEDDED = Map.of(
+  private static final Map<ResourceType, List<String>> EMBEDDED = new HashMap<>(Map.of(
       VIRTUAL_NETWORK, List.of("subnets", "virtualNetworkPeerings"),
       NETWORK_INTERFACE, List.of("ipConfigurations"),
       NETWORK_SECURITY_GROUP, List.of("securityRules", "defaultSecurityRules"),
@@ -31,7 +30,7 @@ public final class TopologyBuilder {
           "backendHttpSettingsCollection", "backendSettingsCollection", "probes", "httpListeners",
           "listeners", "requestRoutingRules", "routingRules", "redirectConfigurations", "urlPathMaps",
           "sslCertificates", "trustedRootCertificates", "sslProfiles", "rewriteRuleSets"),
-      URL_PATH_MAP, List.of("pathRules"));
+      URL_PATH_MAP, List.of("pathRules")));
 
   private final List<Resource> topLevel = new ArrayList<>();
   private final Map<ResourceId, Resource> topLevelById = new HashMap<>();
@@ -103,16 +102,18 @@ public final class TopologyBuilder {
   /** Builds the topology; the builder may be used again afterwards. */
   public Topology build() {
     List<Resource> all = new ArrayList<>();
-    Map<ResourceId, Resource> byId = new LinkedHashMap<>(topLevelById);
-    Map<Resource, Resource> embeddedParent = new HashMap<>();
+    Map<ResourceId, Resource> byId = new HashMap<>(topLevelById);
     for (Resource resource : topLevel) {
       all.add(resource);
-      collectEmbedded(resource, positions.get(resource), byId, embeddedParent, all);
+      collectEmbedded(resource, positions.get(resource), byId, all);
     }
+    // References are looked up by their lower-cased text, sparing a parse of each id they hold.
+    Map<String, Resource> byKey = new HashMap<>(byId.size() * 2);
+    byId.forEach((id, resource) -> byKey.put(id.key(), resource));
     Map<Resource, Map<Relation, List<Resource>>> forward = new HashMap<>();
     List<Gap> allGaps = new ArrayList<>(gaps);
     for (Resource resource : all) {
-      Resource parent = embeddedParent.get(resource);
+      Resource parent = resource.embeddedIn().orElse(null);
       if (parent == null) {
         parent = resource.id().parent().map(byId::get).orElse(null);
         if (parent == null && resource.id().parent().isPresent() && needsParent(resource)) {
@@ -125,8 +126,8 @@ public final class TopologyBuilder {
         link(forward, resource, Relation.PARENT, parent);
       }
       for (Relation relation : Relation.from(resource.type())) {
-        for (ReferenceAt reference : references(resource.raw(), relation.path())) {
-          Resource target = ResourceId.tryParse(reference.id()).map(byId::get).orElse(null);
+        for (ReferenceAt reference : references(resource.raw(), relation)) {
+          Resource target = byKey.get(ResourceId.keyOf(reference.id()));
           if (target != null) {
             link(forward, resource, relation, target);
           } else if (relation.to() != null) {
@@ -147,13 +148,8 @@ public final class TopologyBuilder {
   }
 
   private void collectEmbedded(Resource holder, Function<String, Provenance> positions, Map<ResourceId, Resource> byId,
-      Map<Resource, Resource> embeddedParent, List<Resource> all) {
-    List<String> arrays = EMBEDDED.entrySet().stream()
-        .filter(entry -> holder.is(entry.getKey()))
-        .map(Map.Entry::getValue)
-        .findFirst()
-        .orElse(List.of());
-    for (String segment : arrays) {
+      List<Resource> all) {
+    for (String segment : EMBEDDED.getOrDefault(holder.type(), List.of())) {
       JsonNode array = holder.properties().path(segment);
       if (!array.isArray()) {
         continue;
@@ -175,9 +171,8 @@ public final class TopologyBuilder {
         Provenance provenance = positions.apply(pointer);
         Resource child = new Resource(childId.get(), holder.type().child(segment), element, provenance, holder);
         byId.put(child.id(), child);
-        embeddedParent.put(child, holder);
         all.add(child);
-        collectEmbedded(child, positions, byId, embeddedParent, all);
+        collectEmbedded(child, positions, byId, all);
       }
     }
   }
@@ -214,35 +209,35 @@ public final class TopologyBuilder {
   /** A reference found in a resource's JSON: the dotted path where it stands and the id it holds. */
   record ReferenceAt(String path, String id) {}
 
-  /** Every non-blank text value at {@code path}, expanding {@code [*]} over array elements. */
-  static List<ReferenceAt> references(JsonNode root, String path) {
-    List<ReferenceAt> found = new ArrayList<>();
-    collect(root, path.split("\\."), 0, "", found);
+  /** Every non-blank text value at the relation's path, expanding {@code [*]} over array elements. */
+  static List<ReferenceAt> references(JsonNode root, Relation relation) {
+    List<ReferenceAt> found = new ArrayList<>(1);
+    collect(root, relation, 0, "", found);
     return found;
   }
 
-  private static void collect(JsonNode node, String[] steps, int index, String at, List<ReferenceAt> found) {
+  private static void collect(JsonNode node, Relation relation, int index, String at, List<ReferenceAt> found) {
     if (node == null || node.isMissingNode() || node.isNull()) {
       return;
     }
-    if (index == steps.length) {
+    if (index == relation.stepCount()) {
       if (node.isTextual() && !node.asText().isBlank()) {
         found.add(new ReferenceAt(at, node.asText()));
       }
       return;
     }
-    String step = steps[index];
+    String step = relation.step(index);
     String prefix = at.isEmpty() ? "" : at + ".";
     if (step.endsWith("[*]")) {
       String field = step.substring(0, step.length() - 3);
       JsonNode array = node.path(field);
       if (array.isArray()) {
         for (int i = 0; i < array.size(); i++) {
-          collect(array.get(i), steps, index + 1, prefix + field + "[" + i + "]", found);
+          collect(array.get(i), relation, index + 1, prefix + field + "[" + i + "]", found);
         }
       }
     } else {
-      collect(node.path(step), steps, index + 1, prefix + step, found);
+      collect(node.path(step), relation, index + 1, prefix + step, found);
     }
   }
 
