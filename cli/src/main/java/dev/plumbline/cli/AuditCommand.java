@@ -14,7 +14,9 @@ import dev.plumbline.reports.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** Audits offline inputs against the rule packs and writes the reports. */
@@ -201,19 +207,21 @@ final class AuditCommand implements Callable<Integer> {
         Optional.ofNullable(sarifCategory), siblings, Packs::docPage);
 
     try {
+      List<Map.Entry<ReportWriter, Path>> files = new ArrayList<>();
       for (Map.Entry<ReportWriter, Path> target : targets.entrySet()) {
-        long started = System.nanoTime();
         if (target.getValue() == null) {
           target.getKey().write(result, context, out);
         } else {
-          writeFile(target.getKey(), target.getValue(), result, context);
-          time(clock, "report:" + target.getKey().format(), started);
-          long size = Files.size(target.getValue());
-          if (size > LARGE_REPORT_BYTES) {
-            // Browsers and CI viewers struggle past this size (REPORT-DESIGN.md §2); say so rather than fail.
-            err.println("plumbline: warning: " + target.getValue() + " is " + (size / (1024 * 1024))
-                + " MB; large reports open slowly, narrow the scope or rely on the JSON/SARIF output");
-          }
+          files.add(target);
+        }
+      }
+      writeFiles(files, result, context, clock);
+      for (Map.Entry<ReportWriter, Path> target : files) {
+        long size = Files.size(target.getValue());
+        if (size > LARGE_REPORT_BYTES) {
+          // Browsers and CI viewers struggle past this size (REPORT-DESIGN.md §2); say so rather than fail.
+          err.println("plumbline: warning: " + target.getValue() + " is " + (size / (1024 * 1024))
+              + " MB; large reports open slowly, narrow the scope or rely on the JSON/SARIF output");
         }
       }
       if (output != null && !quiet && !targets.containsKey(ReportFormats.named("text").orElseThrow())) {
@@ -308,13 +316,62 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   /** Writes beside the target and moves into place, so a failed run never leaves half a report. */
-  private static void writeFile(ReportWriter writer, Path target, AuditResult result, ReportContext context)
-      throws IOException {
+  /**
+   * Writes the report files side by side, one writer a core: each reads the same finished result,
+   * and the HTML report alone takes as long as the others together.
+   */
+  private static void writeFiles(List<Map.Entry<ReportWriter, Path>> files, AuditResult result, ReportContext context,
+      PhaseClock clock) throws IOException {
+    if (files.size() <= 1) {
+      for (Map.Entry<ReportWriter, Path> target : files) {
+        writeFile(target.getKey(), target.getValue(), result, context, clock);
+      }
+      return;
+    }
+    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "plumbline-report");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Void>> written = new ArrayList<>();
+      for (Map.Entry<ReportWriter, Path> target : files) {
+        written.add(pool.submit(() -> {
+          writeFile(target.getKey(), target.getValue(), result, context, clock);
+          return null;
+        }));
+      }
+      for (Future<Void> one : written) {
+        try {
+          one.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while writing the reports", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void writeFile(ReportWriter writer, Path target, AuditResult result, ReportContext context,
+      PhaseClock clock) throws IOException {
+    long started = System.nanoTime();
     AtomicFile.write(target, out -> {
-      Writer file = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+      Writer file = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       writer.write(result, context, file);
       file.flush();
     });
+    time(clock, "report:" + writer.format(), started);
   }
 
   private int usage(PrintWriter err, String message) {

@@ -32,7 +32,7 @@ final class PhaseClock implements Timings {
   }
 
   @Override
-  public void record(String phase, long nanos) {
+  public synchronized void record(String phase, long nanos) {
     err.printf("plumbline-timing %s %d%n", phase, nanos / 1_000_000);
     err.flush();
   }
