@@ -16,21 +16,19 @@ public final class ResourceId implements Comparable<ResourceId> {
 
   private final String text;
   private final String key;
-  private final List<String> segments;
   private final String subscriptionId;
   private final String resourceGroup;
   private final String resourceType;
   private final String name;
-  /** Index in {@link #segments} of the last name segment, or -1 when the id names no resource. */
+  /** Index in {@link #segments()} of the last name segment, or -1 when the id names no resource. */
   private final int lastNameIndex;
-  /** Index in {@link #segments} where the last resource's type chain starts ("providers" keyword). */
+  /** Index in {@link #segments()} where the last resource's type chain starts ("providers" keyword). */
   private final int providerIndex;
   private final boolean wellFormed;
 
   private ResourceId(String text, List<String> segments) {
     this.text = text;
     this.key = text.toLowerCase(Locale.ROOT);
-    this.segments = segments;
     int n = segments.size();
     String sub = null;
     String rg = null;
@@ -62,7 +60,8 @@ public final class ResourceId implements Comparable<ResourceId> {
       for (int j = pairsStart; j < n; j += 2) {
         type.append('/').append(segments.get(j));
       }
-      this.resourceType = type.toString();
+      // Shared with every other id of the type: a large input holds many ids of few types.
+      this.resourceType = ResourceType.of(type.toString()).name();
       this.lastNameIndex = (n - pairsStart) % 2 == 0 ? n - 1 : -1;
       this.name = lastNameIndex >= 0 ? segments.get(lastNameIndex) : null;
       this.wellFormed = complete && lastNameIndex >= 0 && (sub != null || lastProvider == 0);
@@ -164,6 +163,7 @@ public final class ResourceId implements Comparable<ResourceId> {
       return name();
     }
     List<String> names = new ArrayList<>();
+    List<String> segments = segments();
     for (int j = providerIndex + 3; j < segments.size(); j += 2) {
       names.add(segments.get(j));
     }
@@ -183,6 +183,7 @@ public final class ResourceId implements Comparable<ResourceId> {
     if (providerIndex < 0 || lastNameIndex < 0) {
       return Optional.empty();
     }
+    List<String> segments = segments();
     if (lastNameIndex - providerIndex > 3) {
       return Optional.of(fromSegments(segments.subList(0, lastNameIndex - 1)));
     }
@@ -201,6 +202,14 @@ public final class ResourceId implements Comparable<ResourceId> {
   /** Whether this id lies under {@code ancestor} (a VNet's subnet under the VNet, any resource under its group). */
   public boolean isWithin(ResourceId ancestor) {
     return key.startsWith(ancestor.key + "/");
+  }
+
+  /**
+   * The id's segments, worked out again when asked: keeping them for every id of a large input cost
+   * more memory than the rest of the id.
+   */
+  private List<String> segments() {
+    return text.length() <= 1 ? List.of() : List.of(text.substring(1).split("/"));
   }
 
   private static ResourceId fromSegments(List<String> segments) {
