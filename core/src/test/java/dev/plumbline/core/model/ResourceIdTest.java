@@ -52,6 +52,20 @@ class ResourceIdTest {
     assertThat(id.isWellFormed()).isTrue();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("untidySpellings")
+  void theKeyOfAnUntidySpellingIsTheKeyItParsesTo(String what, String spelling) {
+    assertThat(ResourceId.keyOf(spelling)).isEqualTo(ResourceId.parse(spelling).key()).isEqualTo(VNET.toLowerCase());
+  }
+
+  @Test
+  void theKeyOfATidyIdIsItsLowerCase() {
+    assertThat(ResourceId.keyOf(SUBNET.toUpperCase())).isEqualTo(SUBNET.toLowerCase());
+    assertThat(ResourceId.keyOf("/subid/{placeholder}")).isEqualTo(ResourceId.parse("/subid/{placeholder}").key());
+    assertThat(ResourceId.keyOf("  ")).isNull();
+    assertThat(ResourceId.keyOf(null)).isNull();
+  }
+
   @Test
   void comparesIdsWithoutRegardToCase() {
     ResourceId camel = ResourceId.parse(VNET);
