@@ -1,7 +1,9 @@
 package dev.plumbline.reports.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.plumbline.core.Plumbline;
@@ -17,7 +19,9 @@ import dev.plumbline.core.rule.Status;
 import dev.plumbline.reports.ReportContext;
 import dev.plumbline.reports.ReportWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,7 +33,11 @@ public final class JsonReportWriter implements ReportWriter {
   /** The report format version, the value of {@code plumblineReport}. */
   public static final int VERSION = 1;
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  // Without COMBINE, Jackson 2's UTF-8 generator writes a character beyond U+FFFF as two escapes; with it,
+  // as its four bytes, the same as the Writer path gives after encoding.
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+      .build();
 
   @Override
   public String format() {
@@ -49,64 +57,79 @@ public final class JsonReportWriter implements ReportWriter {
   @Override
   public void write(AuditResult result, ReportContext context, Writer out) throws IOException {
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-      json.setPrettyPrinter(pretty);
+      write(result, json);
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  /** Encodes as it goes: Jackson's UTF-8 generator writes bytes without a {@link Writer}'s encoder in between. */
+  @Override
+  public void write(AuditResult result, ReportContext context, OutputStream out) throws IOException {
+    try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      write(result, json);
+      json.writeRaw('\n');
+    }
+    out.flush();
+  }
+
+  private static void write(AuditResult result, JsonGenerator json) throws IOException {
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    json.setPrettyPrinter(pretty);
+    json.writeStartObject();
+    json.writeNumberField("plumblineReport", VERSION);
+    json.writeObjectFieldStart("tool");
+    json.writeStringField("name", Plumbline.NAME);
+    json.writeStringField("version", Plumbline.version());
+    json.writeStringField("informationUri", Plumbline.INFORMATION_URI);
+    json.writeEndObject();
+    if (result.generatedAt().isPresent()) {
+      json.writeStringField("generatedAt", result.generatedAt().get());
+    }
+    if (result.capturedAt().isPresent()) {
+      json.writeStringField("capturedAt", result.capturedAt().get());
+    }
+    writeInputs(json, result);
+    json.writeArrayFieldStart("packs");
+    for (AuditResult.PackInfo pack : result.packs()) {
       json.writeStartObject();
-      json.writeNumberField("plumblineReport", VERSION);
-      json.writeObjectFieldStart("tool");
-      json.writeStringField("name", Plumbline.NAME);
-      json.writeStringField("version", Plumbline.version());
-      json.writeStringField("informationUri", Plumbline.INFORMATION_URI);
+      json.writeStringField("id", pack.id());
+      json.writeStringField("name", pack.name());
+      json.writeStringField("version", pack.version());
       json.writeEndObject();
-      if (result.generatedAt().isPresent()) {
-        json.writeStringField("generatedAt", result.generatedAt().get());
-      }
-      if (result.capturedAt().isPresent()) {
-        json.writeStringField("capturedAt", result.capturedAt().get());
-      }
-      writeInputs(json, result);
-      json.writeArrayFieldStart("packs");
-      for (AuditResult.PackInfo pack : result.packs()) {
-        json.writeStartObject();
-        json.writeStringField("id", pack.id());
-        json.writeStringField("name", pack.name());
-        json.writeStringField("version", pack.version());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeObjectFieldStart("summary");
-      for (Map.Entry<Status, Integer> count : result.summary().entrySet()) {
-        json.writeNumberField(count.getKey().name(), count.getValue());
-      }
-      json.writeEndObject();
-      json.writeArrayFieldStart("findings");
-      for (Finding finding : result.findings()) {
-        writeFinding(json, result, finding);
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("notes");
-      for (Note note : result.notes()) {
-        json.writeStartObject();
-        json.writeStringField("pack", note.packId());
-        json.writeStringField("title", note.title());
-        json.writeArrayFieldStart("lines");
-        for (String line : note.lines()) {
-          json.writeString(line);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("gaps");
-      for (Gap gap : result.gaps()) {
-        writeGap(json, gap);
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("summary");
+    for (Map.Entry<Status, Integer> count : result.summary().entrySet()) {
+      json.writeNumberField(count.getKey().name(), count.getValue());
+    }
+    json.writeEndObject();
+    json.writeArrayFieldStart("findings");
+    Map<String, RuleFields> byRule = new HashMap<>();
+    for (Finding finding : result.findings()) {
+      writeFinding(json, byRule.computeIfAbsent(finding.ruleId(), id -> RuleFields.of(result, finding)), finding);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("notes");
+    for (Note note : result.notes()) {
+      json.writeStartObject();
+      json.writeStringField("pack", note.packId());
+      json.writeStringField("title", note.title());
+      json.writeArrayFieldStart("lines");
+      for (String line : note.lines()) {
+        json.writeString(line);
       }
       json.writeEndArray();
       json.writeEndObject();
     }
-    out.write('\n');
-    out.flush();
+    json.writeEndArray();
+    json.writeArrayFieldStart("gaps");
+    for (Gap gap : result.gaps()) {
+      writeGap(json, gap);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private static void writeInputs(JsonGenerator json, AuditResult result) throws IOException {
@@ -122,12 +145,20 @@ public final class JsonReportWriter implements ReportWriter {
     json.writeEndArray();
   }
 
-  private static void writeFinding(JsonGenerator json, AuditResult result, Finding finding) throws IOException {
-    RuleMetadata rule = result.rule(finding.ruleId()).orElse(null);
+  /** What every finding of one rule repeats, looked up once per rule rather than once per finding. */
+  private record RuleFields(String id, String name, String severity) {
+
+    static RuleFields of(AuditResult result, Finding finding) {
+      RuleMetadata rule = result.rule(finding.ruleId()).orElse(null);
+      return new RuleFields(finding.ruleId(), rule == null ? "" : rule.name(), result.severityOf(finding).name());
+    }
+  }
+
+  private static void writeFinding(JsonGenerator json, RuleFields rule, Finding finding) throws IOException {
     json.writeStartObject();
-    json.writeStringField("ruleId", finding.ruleId());
-    json.writeStringField("ruleName", rule == null ? "" : rule.name());
-    json.writeStringField("severity", result.severityOf(finding).name());
+    json.writeStringField("ruleId", rule.id());
+    json.writeStringField("ruleName", rule.name());
+    json.writeStringField("severity", rule.severity());
     json.writeStringField("status", finding.status().name());
     json.writeStringField("subject", finding.subject().id());
     json.writeStringField("subjectType", finding.subject().type());
