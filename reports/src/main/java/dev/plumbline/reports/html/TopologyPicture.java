@@ -4,10 +4,12 @@ import dev.plumbline.core.engine.ResourceSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -29,11 +31,13 @@ import java.util.TreeSet;
  * @param nodes the resources, each linked to its row in the resources table
  * @param edges the request path of the reference architecture: gateway to nodes to data services
  * @param omitted resources left out of the outside band to keep the picture readable
+ * @param vnetsOmitted VNets not drawn, with their subnets and resources, beyond the {@value #VNET_LIMIT} drawn
+ * @param vnetsTotal the VNets there are, drawn or not
  * @param scope a box for the findings about the deployment as a whole (a missing resource, too few
  *     nodes, nodes all in one zone), or null when there are none
  */
 public record TopologyPicture(int width, int height, String title, String desc, List<Lane> lanes, List<Frame> frames,
-    List<Band> bands, List<Node> nodes, List<Edge> edges, int omitted, Node scope) {
+    List<Band> bands, List<Node> nodes, List<Edge> edges, int omitted, int vnetsOmitted, int vnetsTotal, Node scope) {
 
   private static final int MARGIN = 16;
   private static final int GUTTER = 184;
@@ -44,6 +48,12 @@ public record TopologyPicture(int width, int height, String title, String desc, 
   private static final int OUTSIDE_LIMIT = 24;
   /** Boxes per lane in one subnet (and zone-spanning rows per subnet); the rest are summed up in one box. */
   private static final int CELL_LIMIT = 6;
+  /**
+   * VNets drawn. An audit of a thousand deployments is a thousand alike VNets: drawing them all gives a
+   * picture hundreds of thousands of pixels tall that no one reads and every browser lays out. The
+   * resources table lists every resource; the picture shows the VNets that need attention first.
+   */
+  static final int VNET_LIMIT = 12;
 
   public TopologyPicture {
     lanes = List.copyOf(lanes);
@@ -250,6 +260,12 @@ public record TopologyPicture(int width, int height, String title, String desc, 
     List<String> vnetOrder = new ArrayList<>(subnetsByVnet.keySet());
     vnetOrder.sort(Comparator.comparing((String v) -> vnetBandOrders.get(v)).thenComparing(v -> v));
 
+    int vnetsTotal = vnetOrder.size();
+    if (vnetOrder.size() > VNET_LIMIT) {
+      keepWorstVnets(vnetOrder, vnets, subnets, subnetsByVnet, residents);
+    }
+    int vnetsOmitted = vnetsTotal - vnetOrder.size();
+
     List<Frame> frames = new ArrayList<>();
     List<Band> bands = new ArrayList<>();
     List<Node> nodes = new ArrayList<>();
@@ -319,8 +335,33 @@ public record TopologyPicture(int width, int height, String title, String desc, 
     String desc = describe(resources, vnets.size(), subnetsByVnet.values().stream().mapToInt(List::size).sum());
     return new TopologyPicture(width, Math.max(y, laneBottom) + MARGIN, "Topology: availability zones as lanes,"
         + " subnets as bands, each resource coloured by its worst finding", desc, lanes, frames, bands, nodes, edges,
-        omitted, scopeLook == Look.NONE ? null : new Node("requirements", "scope", scopeTooltip, "Whole deployment", "",
+        omitted, vnetsOmitted, vnetsTotal, scopeLook == Look.NONE ? null : new Node("requirements", "scope", scopeTooltip, "Whole deployment", "",
             statusLine(scopeLook), scopeLook, MARGIN, MARGIN, GUTTER - 14, HEADER));
+  }
+
+  /**
+   * Keeps the {@link #VNET_LIMIT} VNets whose worst resource (the VNet, its subnets, what sits in them)
+   * is worst, ties in drawing order, and leaves them in drawing order.
+   */
+  private static void keepWorstVnets(List<String> vnetOrder, Map<String, Placed> vnets, Map<String, Placed> subnets,
+      Map<String, List<String>> subnetsByVnet, Map<String, List<Placed>> residents) {
+    Map<String, Look> worst = new HashMap<>();
+    for (String vnetKey : vnetOrder) {
+      Look look = vnets.containsKey(vnetKey) ? vnets.get(vnetKey).look() : Look.NONE;
+      for (String subnetKey : subnetsByVnet.get(vnetKey)) {
+        if (subnets.containsKey(subnetKey)) {
+          look = look.worse(subnets.get(subnetKey).look());
+        }
+        for (Placed resident : residents.get(subnetKey)) {
+          look = look.worse(resident.look());
+        }
+      }
+      worst.put(vnetKey, look);
+    }
+    List<String> ranked = new ArrayList<>(vnetOrder);
+    ranked.sort(Comparator.comparingInt(v -> worst.get(v).ordinal()));
+    Set<String> kept = new HashSet<>(ranked.subList(0, VNET_LIMIT));
+    vnetOrder.removeIf(v -> !kept.contains(v));
   }
 
   /**
