@@ -3,6 +3,8 @@ package dev.plumbline.reports.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -107,8 +109,9 @@ public final class JsonReportWriter implements ReportWriter {
     json.writeEndObject();
     json.writeArrayFieldStart("findings");
     Map<String, RuleFields> byRule = new HashMap<>();
+    Repeated repeated = new Repeated();
     for (Finding finding : result.findings()) {
-      writeFinding(json, byRule.computeIfAbsent(finding.ruleId(), id -> RuleFields.of(result, finding)), finding);
+      writeFinding(json, byRule.computeIfAbsent(finding.ruleId(), id -> RuleFields.of(result, finding)), finding, repeated);
     }
     json.writeEndArray();
     json.writeArrayFieldStart("notes");
@@ -154,26 +157,72 @@ public final class JsonReportWriter implements ReportWriter {
     }
   }
 
-  private static void writeFinding(JsonGenerator json, RuleFields rule, Finding finding) throws IOException {
+  private static void writeFinding(JsonGenerator json, RuleFields rule, Finding finding, Repeated repeated)
+      throws IOException {
     json.writeStartObject();
-    json.writeStringField("ruleId", rule.id());
-    json.writeStringField("ruleName", rule.name());
-    json.writeStringField("severity", rule.severity());
-    json.writeStringField("status", finding.status().name());
+    repeated.write(json, "ruleId", rule.id());
+    repeated.write(json, "ruleName", rule.name());
+    repeated.write(json, "severity", rule.severity());
+    repeated.write(json, "status", finding.status().name());
     json.writeStringField("subject", finding.subject().id());
-    json.writeStringField("subjectType", finding.subject().type());
-    json.writeStringField("message", finding.message());
+    repeated.write(json, "subjectType", finding.subject().type());
+    repeated.write(json, "message", finding.message());
     json.writeArrayFieldStart("evidence");
     for (Evidence evidence : finding.evidence()) {
       json.writeStartObject();
-      json.writeStringField("path", evidence.path());
-      json.writeStringField("expected", evidence.expected());
-      json.writeStringField("actual", evidence.actual());
+      repeated.write(json, "path", evidence.path());
+      repeated.write(json, "expected", evidence.expected());
+      repeated.write(json, "actual", evidence.actual());
       json.writeEndObject();
     }
     json.writeEndArray();
-    writeLocation(json, finding.subject().provenance());
+    Provenance provenance = finding.subject().provenance();
+    if (provenance.source().isEmpty()) {
+      json.writeNullField("location");
+    } else {
+      json.writeObjectFieldStart("location");
+      repeated.write(json, "file", provenance.source());
+      json.writeStringField("pointer", provenance.pointer());
+      json.writeNumberField("line", provenance.line());
+      json.writeNumberField("column", provenance.column());
+      json.writeEndObject();
+    }
     json.writeEndObject();
+  }
+
+  /**
+   * Values that repeat across findings (rule fields, types, file names, evidence, many messages),
+   * quoted and encoded once and then copied: most of a large report's text. The first
+   * {@value #LIMIT} distinct values are kept, which bounds what the writer holds; text with a
+   * surrogate is written as it comes, since a pre-encoded string cannot keep a lone one.
+   */
+  private static final class Repeated {
+    private static final int LIMIT = 4096;
+    private static final int LONGEST = 512;
+    private final Map<String, SerializableString> quoted = new HashMap<>();
+
+    void write(JsonGenerator json, String field, String value) throws IOException {
+      json.writeFieldName(field);
+      SerializableString known = value == null ? null : quoted.get(value);
+      if (known != null) {
+        json.writeString(known);
+      } else if (value == null || quoted.size() >= LIMIT || value.length() > LONGEST || hasSurrogate(value)) {
+        json.writeString(value);
+      } else {
+        known = new SerializedString(value);
+        quoted.put(value, known);
+        json.writeString(known);
+      }
+    }
+
+    private static boolean hasSurrogate(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        if (Character.isSurrogate(value.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static void writeGap(JsonGenerator json, Gap gap) throws IOException {
