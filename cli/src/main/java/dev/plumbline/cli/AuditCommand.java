@@ -14,11 +14,10 @@ import dev.plumbline.reports.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -366,10 +365,11 @@ final class AuditCommand implements Callable<Integer> {
   private static void writeFile(ReportWriter writer, Path target, AuditResult result, ReportContext context,
       PhaseClock clock) throws IOException {
     long started = System.nanoTime();
+    // As bytes: the JSON, SARIF and HTML writers encode UTF-8 themselves, faster than through a Writer.
     AtomicFile.write(target, out -> {
-      Writer file = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      writer.write(result, context, file);
-      file.flush();
+      OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+      writer.write(result, context, buffered);
+      buffered.flush();
     });
     time(clock, "report:" + writer.format(), started);
   }

@@ -11,7 +11,9 @@ import gg.jte.TemplateOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -25,6 +27,12 @@ import java.util.function.Function;
  * ({@link TemplateOutput#writeUserContent(String)}), never around it. The script undoes jte's
  * backslash escapes before {@code JSON.parse}. Rows are converted one by one while writing, so no
  * copy of the whole block is held.
+ *
+ * <p>Each row is {@code [subjectName, subjectId, resource, status, look, message, provenance, evidence]}.
+ * Thousands of passes of one rule usually show the same evidence, so a row whose evidence list equals
+ * that of an earlier row holds that row's index instead of the list: the same rows, drawn the same, in
+ * a third less text. The first {@value #SHARED_EVIDENCE} distinct lists are remembered, which bounds
+ * what the writer keeps.
  */
 final class DeferredRows<T> implements Content {
 
@@ -32,6 +40,9 @@ final class DeferredRows<T> implements Content {
       .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
       .characterEscapes(new HtmlSafeEscapes())
       .build();
+
+  /** Distinct evidence lists remembered per block for sharing; a block with more writes the rest in full. */
+  static final int SHARED_EVIDENCE = 256;
 
   private final List<T> findings;
   private final Function<T, ReportView.FindingRow> toRow;
@@ -45,6 +56,8 @@ final class DeferredRows<T> implements Content {
   public void writeTo(TemplateOutput output) {
     try (JsonGenerator json = FACTORY.createGenerator(new EscapingWriter(output))) {
       json.writeStartArray();
+      Map<List<ReportView.EvidenceRow>, Integer> firstWith = new HashMap<>();
+      int index = 0;
       for (T finding : findings) {
         ReportView.FindingRow row = toRow.apply(finding);
         json.writeStartArray();
@@ -55,16 +68,25 @@ final class DeferredRows<T> implements Content {
         json.writeString(row.look().name());
         json.writeString(row.message());
         json.writeString(row.provenance());
-        json.writeStartArray();
-        for (ReportView.EvidenceRow evidence : row.evidence()) {
+        Integer same = row.evidence().isEmpty() ? null : firstWith.get(row.evidence());
+        if (same != null) {
+          json.writeNumber(same);
+        } else {
+          if (!row.evidence().isEmpty() && firstWith.size() < SHARED_EVIDENCE) {
+            firstWith.put(row.evidence(), index);
+          }
           json.writeStartArray();
-          json.writeString(evidence.path());
-          json.writeString(evidence.expected());
-          json.writeString(evidence.actual());
+          for (ReportView.EvidenceRow evidence : row.evidence()) {
+            json.writeStartArray();
+            json.writeString(evidence.path());
+            json.writeString(evidence.expected());
+            json.writeString(evidence.actual());
+            json.writeEndArray();
+          }
           json.writeEndArray();
         }
         json.writeEndArray();
-        json.writeEndArray();
+        index++;
       }
       json.writeEndArray();
     } catch (IOException e) {

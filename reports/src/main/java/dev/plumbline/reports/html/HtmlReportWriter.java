@@ -6,8 +6,10 @@ import dev.plumbline.reports.ReportWriter;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
+import gg.jte.TemplateOutput;
 import gg.jte.output.WriterOutput;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
@@ -16,7 +18,7 @@ import java.io.Writer;
  * strict Content-Security-Policy, no request leaves it) with the verdict, the scorecard, an SVG
  * picture of the topology, one collapsible group per requirement with its evidence and how to fix
  * it, and an appendix. Rendered by precompiled jte templates, which escape every value by context;
- * only the constant stylesheet and script are emitted unescaped. Streams to the writer.
+ * only the constant stylesheet and script are emitted unescaped. Streams to the writer, or as UTF-8 to a stream.
  */
 public final class HtmlReportWriter implements ReportWriter {
 
@@ -46,9 +48,22 @@ public final class HtmlReportWriter implements ReportWriter {
 
   @Override
   public void write(AuditResult result, ReportContext context, Writer out) throws IOException {
+    render(result, context, new WriterOutput(out));
+    out.flush();
+  }
+
+  /** Encodes as it goes, through one buffer, rather than through a {@link Writer}'s encoder. */
+  @Override
+  public void write(AuditResult result, ReportContext context, OutputStream out) throws IOException {
+    Utf8StreamOutput bytes = new Utf8StreamOutput(out);
+    render(result, context, bytes);
+    bytes.flush();
+  }
+
+  private void render(AuditResult result, ReportContext context, TemplateOutput output) throws IOException {
     ReportView view = ReportViews.build(result, context, assets);
     try {
-      engine.render(TEMPLATE, view, new WriterOutput(out));
+      engine.render(TEMPLATE, view, output);
     } catch (TemplateException | UncheckedIOException e) {
       // A failing writer surfaces wrapped (jte's output wraps it, the engine may wrap that); report it as what it is.
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -58,6 +73,5 @@ public final class HtmlReportWriter implements ReportWriter {
       }
       throw e;
     }
-    out.flush();
   }
 }

@@ -80,6 +80,8 @@ final class ReportViews {
   private final Map<String, String> anchors = new HashMap<>();
   private final Map<String, Map<String, Look>> rulesByResource = new HashMap<>();
   private final Map<String, Look> worstByResource = new HashMap<>();
+  /** The resource key of each subject id, or "" when it has none. */
+  private final Map<String, String> resourceBySubject = new HashMap<>();
   /** The rule id of each view (views are compared by identity: their rows make equality costly). */
   private final Map<RuleView, String> ruleIds = new IdentityHashMap<>();
 
@@ -170,6 +172,15 @@ final class ReportViews {
 
   /** The listed resource a subject belongs to: itself, or the nearest parent (a gateway for its HTTP settings). */
   private String resourceOf(String subjectId) {
+    // Asked for each finding, up to three times, and many findings share a subject: look each id up once.
+    String resource = resourceBySubject.computeIfAbsent(subjectId, id -> {
+      String found = findResource(id);
+      return found == null ? "" : found;
+    });
+    return resource.isEmpty() ? null : resource;
+  }
+
+  private String findResource(String subjectId) {
     String key = subjectId.toLowerCase(Locale.ROOT);
     while (!key.isEmpty()) {
       if (resourcesById.containsKey(key)) {
@@ -251,20 +262,28 @@ final class ReportViews {
   }
 
   private List<ResourceRow> resourceRows(List<Placed> placed) {
-    List<Placed> sorted = new ArrayList<>(placed);
-    sorted.sort(Comparator.comparing((Placed p) -> p.look().ordinal())
-        .thenComparing(p -> TopologyPicture.kindOf(p.resource().type()))
-        .thenComparing(p -> p.resource().name().toLowerCase(Locale.ROOT))
-        .thenComparing(p -> p.resource().id()));
-    List<ResourceRow> rows = new ArrayList<>();
-    for (Placed p : sorted) {
+    // Sort keys are computed once per resource, not once per comparison: 19,000 resources take ~270,000 comparisons.
+    record Keyed(Placed placed, String kind, String name) {}
+    List<Keyed> sorted = new ArrayList<>(placed.size());
+    for (Placed p : placed) {
+      sorted.add(new Keyed(p, TopologyPicture.kindOf(p.resource().type()), p.resource().name().toLowerCase(Locale.ROOT)));
+    }
+    sorted.sort(Comparator.comparingInt((Keyed k) -> k.placed().look().ordinal())
+        .thenComparing(Keyed::kind)
+        .thenComparing(Keyed::name)
+        .thenComparing(k -> k.placed().resource().id()));
+    Map<String, RuleLink> linkCache = new HashMap<>();
+    List<ResourceRow> rows = new ArrayList<>(sorted.size());
+    for (Keyed k : sorted) {
+      Placed p = k.placed();
       ResourceSummary resource = p.resource();
       List<RuleLink> links = new ArrayList<>();
       rulesByResource.getOrDefault(resource.id().toLowerCase(Locale.ROOT), Map.of())
-          .forEach((ruleId, look) -> links.add(new RuleLink(ruleAnchor(ruleId), VisibleText.line(ruleId), look)));
+          .forEach((ruleId, look) -> links.add(linkCache.computeIfAbsent(ruleId + '\u0000' + look.name(),
+              key -> new RuleLink(ruleAnchor(ruleId), VisibleText.line(ruleId), look))));
       List<String> subnets = resource.subnets().stream().map(TopologyPicture::shortName).toList();
       rows.add(new ResourceRow(p.anchor(), VisibleText.line(resource.name()), VisibleText.line(resource.id()),
-          TopologyPicture.kindOf(resource.type()), VisibleText.line(resource.type()), TopologyPicture.zonesText(resource.zones()),
+          k.kind(), VisibleText.line(resource.type()), TopologyPicture.zonesText(resource.zones()),
           subnets.isEmpty() ? "\u2014" : String.join(", ", subnets), p.look(), links,
           !resource.type().toLowerCase(Locale.ROOT).endsWith("/networkinterfaces")));
     }

@@ -3,10 +3,13 @@ package dev.plumbline.reports.html;
 import dev.plumbline.core.engine.ResourceSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -28,11 +31,13 @@ import java.util.TreeSet;
  * @param nodes the resources, each linked to its row in the resources table
  * @param edges the request path of the reference architecture: gateway to nodes to data services
  * @param omitted resources left out of the outside band to keep the picture readable
+ * @param vnetsOmitted VNets not drawn, with their subnets and resources, beyond the {@value #VNET_LIMIT} drawn
+ * @param vnetsTotal the VNets there are, drawn or not
  * @param scope a box for the findings about the deployment as a whole (a missing resource, too few
  *     nodes, nodes all in one zone), or null when there are none
  */
 public record TopologyPicture(int width, int height, String title, String desc, List<Lane> lanes, List<Frame> frames,
-    List<Band> bands, List<Node> nodes, List<Edge> edges, int omitted, Node scope) {
+    List<Band> bands, List<Node> nodes, List<Edge> edges, int omitted, int vnetsOmitted, int vnetsTotal, Node scope) {
 
   private static final int MARGIN = 16;
   private static final int GUTTER = 184;
@@ -43,6 +48,12 @@ public record TopologyPicture(int width, int height, String title, String desc, 
   private static final int OUTSIDE_LIMIT = 24;
   /** Boxes per lane in one subnet (and zone-spanning rows per subnet); the rest are summed up in one box. */
   private static final int CELL_LIMIT = 6;
+  /**
+   * VNets drawn. An audit of a thousand deployments is a thousand alike VNets: drawing them all gives a
+   * picture hundreds of thousands of pixels tall that no one reads and every browser lays out. The
+   * resources table lists every resource; the picture shows the VNets that need attention first.
+   */
+  static final int VNET_LIMIT = 12;
 
   public TopologyPicture {
     lanes = List.copyOf(lanes);
@@ -114,27 +125,28 @@ public record TopologyPicture(int width, int height, String title, String desc, 
     }
   }
 
+  /** The kinds of the resources the reference architecture names, by lower-case type. */
+  private static final Map<String, String> KINDS = Map.ofEntries(
+      Map.entry("microsoft.network/applicationgateways", "Application gateway"),
+      Map.entry("microsoft.compute/virtualmachines", "Virtual machine"),
+      Map.entry("microsoft.dbforpostgresql/flexibleservers", "PostgreSQL server"),
+      Map.entry("microsoft.netapp/netappaccounts/capacitypools/volumes", "NetApp volume"),
+      Map.entry("microsoft.netapp/netappaccounts/capacitypools", "NetApp capacity pool"),
+      Map.entry("microsoft.netapp/netappaccounts/snapshotpolicies", "NetApp snapshot policy"),
+      Map.entry("microsoft.netapp/netappaccounts", "NetApp account"),
+      Map.entry("microsoft.network/privateendpoints", "Private endpoint"),
+      Map.entry("microsoft.network/networkinterfaces", "Network interface"),
+      Map.entry("microsoft.network/networksecuritygroups", "Network security group"),
+      Map.entry("microsoft.network/publicipaddresses", "Public IP address"),
+      Map.entry("microsoft.network/privatednszones", "Private DNS zone"),
+      Map.entry("microsoft.network/privatednszones/virtualnetworklinks", "Private DNS link"),
+      Map.entry("microsoft.network/natgateways", "NAT gateway"),
+      Map.entry("microsoft.network/virtualnetworks", "Virtual network"),
+      Map.entry("microsoft.network/virtualnetworks/subnets", "Subnet"));
+
   /** What a resource is, in a few words: "Virtual machine". */
   static String kindOf(String type) {
-    String t = type.toLowerCase(Locale.ROOT);
-    Map<String, String> kinds = Map.ofEntries(
-        Map.entry("microsoft.network/applicationgateways", "Application gateway"),
-        Map.entry("microsoft.compute/virtualmachines", "Virtual machine"),
-        Map.entry("microsoft.dbforpostgresql/flexibleservers", "PostgreSQL server"),
-        Map.entry("microsoft.netapp/netappaccounts/capacitypools/volumes", "NetApp volume"),
-        Map.entry("microsoft.netapp/netappaccounts/capacitypools", "NetApp capacity pool"),
-        Map.entry("microsoft.netapp/netappaccounts/snapshotpolicies", "NetApp snapshot policy"),
-        Map.entry("microsoft.netapp/netappaccounts", "NetApp account"),
-        Map.entry("microsoft.network/privateendpoints", "Private endpoint"),
-        Map.entry("microsoft.network/networkinterfaces", "Network interface"),
-        Map.entry("microsoft.network/networksecuritygroups", "Network security group"),
-        Map.entry("microsoft.network/publicipaddresses", "Public IP address"),
-        Map.entry("microsoft.network/privatednszones", "Private DNS zone"),
-        Map.entry("microsoft.network/privatednszones/virtualnetworklinks", "Private DNS link"),
-        Map.entry("microsoft.network/natgateways", "NAT gateway"),
-        Map.entry("microsoft.network/virtualnetworks", "Virtual network"),
-        Map.entry("microsoft.network/virtualnetworks/subnets", "Subnet"));
-    String kind = kinds.get(t);
+    String kind = KINDS.get(type.toLowerCase(Locale.ROOT));
     return kind != null ? kind : VisibleText.line(type.substring(type.lastIndexOf('/') + 1));
   }
 
@@ -198,11 +210,8 @@ public record TopologyPicture(int width, int height, String title, String desc, 
         }
       }
     }
-    Comparator<Placed> byRoleThenName = Comparator.comparing((Placed p) -> Role.of(p.resource().type()))
-        .thenComparing(p -> shortName(p.resource().name()).toLowerCase(Locale.ROOT))
-        .thenComparing(p -> p.resource().id().toLowerCase(Locale.ROOT));
-    inSubnets.sort(byRoleThenName);
-    outside.sort(byRoleThenName);
+    inSubnets = byRoleThenName(inSubnets);
+    outside = byRoleThenName(outside);
 
     // Lanes: zones 1-3 always (an empty lane is itself a finding a reviewer should see), others found, then regional.
     TreeSet<String> zoneSet = new TreeSet<>(TopologyPicture::compareZones);
@@ -240,12 +249,22 @@ public record TopologyPicture(int width, int height, String title, String desc, 
       subnetsByVnet.computeIfAbsent(key, k -> new ArrayList<>());
       vnetIds.putIfAbsent(key, placed.resource().id());
     });
+    Map<String, Integer> bandOrders = new HashMap<>();
+    residents.forEach((subnet, cell) -> bandOrders.put(subnet, bandOrder(cell)));
     for (List<String> list : subnetsByVnet.values()) {
-      list.sort(Comparator.comparing((String s) -> bandOrder(residents.get(s))).thenComparing(s -> s));
+      list.sort(Comparator.comparing((String s) -> bandOrders.get(s)).thenComparing(s -> s));
     }
+    Map<String, Integer> vnetBandOrders = new HashMap<>();
+    subnetsByVnet.forEach((vnet, list) -> vnetBandOrders.put(vnet,
+        list.stream().mapToInt(bandOrders::get).min().orElse(Integer.MAX_VALUE)));
     List<String> vnetOrder = new ArrayList<>(subnetsByVnet.keySet());
-    vnetOrder.sort(Comparator.comparing((String v) -> subnetsByVnet.get(v).stream()
-        .mapToInt(s -> bandOrder(residents.get(s))).min().orElse(Integer.MAX_VALUE)).thenComparing(v -> v));
+    vnetOrder.sort(Comparator.comparing((String v) -> vnetBandOrders.get(v)).thenComparing(v -> v));
+
+    int vnetsTotal = vnetOrder.size();
+    if (vnetOrder.size() > VNET_LIMIT) {
+      keepWorstVnets(vnetOrder, vnets, subnets, subnetsByVnet, residents);
+    }
+    int vnetsOmitted = vnetsTotal - vnetOrder.size();
 
     List<Frame> frames = new ArrayList<>();
     List<Band> bands = new ArrayList<>();
@@ -316,8 +335,33 @@ public record TopologyPicture(int width, int height, String title, String desc, 
     String desc = describe(resources, vnets.size(), subnetsByVnet.values().stream().mapToInt(List::size).sum());
     return new TopologyPicture(width, Math.max(y, laneBottom) + MARGIN, "Topology: availability zones as lanes,"
         + " subnets as bands, each resource coloured by its worst finding", desc, lanes, frames, bands, nodes, edges,
-        omitted, scopeLook == Look.NONE ? null : new Node("requirements", "scope", scopeTooltip, "Whole deployment", "",
+        omitted, vnetsOmitted, vnetsTotal, scopeLook == Look.NONE ? null : new Node("requirements", "scope", scopeTooltip, "Whole deployment", "",
             statusLine(scopeLook), scopeLook, MARGIN, MARGIN, GUTTER - 14, HEADER));
+  }
+
+  /**
+   * Keeps the {@link #VNET_LIMIT} VNets whose worst resource (the VNet, its subnets, what sits in them)
+   * is worst, ties in drawing order, and leaves them in drawing order.
+   */
+  private static void keepWorstVnets(List<String> vnetOrder, Map<String, Placed> vnets, Map<String, Placed> subnets,
+      Map<String, List<String>> subnetsByVnet, Map<String, List<Placed>> residents) {
+    Map<String, Look> worst = new HashMap<>();
+    for (String vnetKey : vnetOrder) {
+      Look look = vnets.containsKey(vnetKey) ? vnets.get(vnetKey).look() : Look.NONE;
+      for (String subnetKey : subnetsByVnet.get(vnetKey)) {
+        if (subnets.containsKey(subnetKey)) {
+          look = look.worse(subnets.get(subnetKey).look());
+        }
+        for (Placed resident : residents.get(subnetKey)) {
+          look = look.worse(resident.look());
+        }
+      }
+      worst.put(vnetKey, look);
+    }
+    List<String> ranked = new ArrayList<>(vnetOrder);
+    ranked.sort(Comparator.comparingInt(v -> worst.get(v).ordinal()));
+    Set<String> kept = new HashSet<>(ranked.subList(0, VNET_LIMIT));
+    vnetOrder.removeIf(v -> !kept.contains(v));
   }
 
   /**
@@ -410,6 +454,23 @@ public record TopologyPicture(int width, int height, String title, String desc, 
     String tooltip = kindOf(resource.type()) + " " + name + ", " + zonesText(resource.zones()) + ": " + placed.phrase();
     return new Node(placed.anchor(), placed.anchor(), tooltip, VisibleText.shortened(name, nameChars),
         VisibleText.shortened(kind, kindChars), statusLine(placed.look()), placed.look(), x, y, width, NODE_HEIGHT);
+  }
+
+  /**
+   * The resources by role, then short name, then id; each key is computed once per resource rather
+   * than once per comparison, which matters with thousands of resources.
+   */
+  private static List<Placed> byRoleThenName(List<Placed> resources) {
+    record Keyed(Placed placed, Role role, String name, String id) {}
+    List<Keyed> keyed = new ArrayList<>(resources.size());
+    for (Placed p : resources) {
+      keyed.add(new Keyed(p, Role.of(p.resource().type()), shortName(p.resource().name()).toLowerCase(Locale.ROOT),
+          p.resource().id().toLowerCase(Locale.ROOT)));
+    }
+    keyed.sort(Comparator.comparing(Keyed::role).thenComparing(Keyed::name).thenComparing(Keyed::id));
+    List<Placed> sorted = new ArrayList<>(keyed.size());
+    keyed.forEach(k -> sorted.add(k.placed()));
+    return sorted;
   }
 
   /** {@code ✖ FAIL · HIGH}. */

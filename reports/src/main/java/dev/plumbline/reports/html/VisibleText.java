@@ -17,6 +17,9 @@ final class VisibleText {
     if (text == null) {
       return "";
     }
+    if (printableAscii(text, true)) {
+      return text;
+    }
     StringBuilder clean = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -37,7 +40,24 @@ final class VisibleText {
 
   /** The text on one line: newlines and tabs become spaces as well. */
   static String line(String text) {
+    if (text != null && printableAscii(text, false)) {
+      return text;
+    }
     return of(text).replace('\n', ' ').replace('\t', ' ');
+  }
+
+  /**
+   * Whether the text is printable ASCII (with tabs and newlines when they are kept), which needs no
+   * stand-in: most names and sentences, checked in one pass before the careful one.
+   */
+  private static boolean printableAscii(String text, boolean keepsBreaks) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x7F || c < 0x20 && !(keepsBreaks && (c == '\n' || c == '\t'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first {@code max} code points of a one-line text, with an ellipsis when cut. */

@@ -1,5 +1,6 @@
 package dev.plumbline.reports.sarif;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
@@ -23,6 +24,7 @@ import dev.plumbline.reports.ReportContext;
 import dev.plumbline.reports.ReportWriter;
 import dev.plumbline.reports.UntrustedText;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -70,6 +72,8 @@ public final class SarifReportWriter implements ReportWriter {
 
   private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:/.*");
 
+  private static final HexFormat HEX = HexFormat.of();
+
   private final JsonFactory factory = new JsonFactory();
 
   @Override
@@ -89,50 +93,67 @@ public final class SarifReportWriter implements ReportWriter {
 
   @Override
   public void write(AuditResult result, ReportContext context, Writer out) throws IOException {
+    try (JsonGenerator json = factory.createGenerator(out)) {
+      write(result, context, json);
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  /** Encodes as it goes: Jackson's UTF-8 generator writes bytes without a {@link Writer}'s encoder in between. */
+  @Override
+  public void write(AuditResult result, ReportContext context, OutputStream out) throws IOException {
+    try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      write(result, context, json);
+      json.writeRaw('\n');
+    }
+    out.flush();
+  }
+
+  private static void write(AuditResult result, ReportContext context, JsonGenerator json) throws IOException {
     Artifacts artifacts = new Artifacts(result.inputs());
     Map<String, Integer> ruleIndex = new HashMap<>();
     for (int i = 0; i < result.rules().size(); i++) {
       ruleIndex.putIfAbsent(result.rules().get(i).id(), i);
     }
-    try (JsonGenerator json = factory.createGenerator(out)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.setCharacterEscapes(new InvisibleCharacterEscapes());
-      json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
-      json.writeStartObject();
-      json.writeStringField("$schema", SCHEMA);
-      json.writeStringField("version", "2.1.0");
-      json.writeArrayFieldStart("runs");
-      json.writeStartObject();
-      writeTool(json, result, context);
-      writeInvocation(json, result, context, artifacts, ruleIndex);
-      json.writeObjectFieldStart("originalUriBaseIds");
-      json.writeObjectFieldStart(SRCROOT);
-      writeMessage(json, "description", "The directory Plumbline was run from; relative input paths start there.");
-      json.writeEndObject();
-      json.writeEndObject();
-      artifacts.write(json);
-      Optional<String> category = context.sarifCategory().map(String::trim).filter(id -> !id.isEmpty());
-      if (category.isPresent()) {
-        json.writeObjectFieldStart("automationDetails");
-        // An id that ends in "/" is a category alone, with no instance id (SARIF 3.17.3).
-        json.writeStringField("id", category.get().endsWith("/") ? category.get() : category.get() + "/");
-        json.writeEndObject();
-      }
-      // Columns are those of a resource's opening brace, which follows indentation: every column kind agrees there.
-      json.writeStringField("columnKind", "utf16CodeUnits");
-      json.writeArrayFieldStart("results");
-      for (Finding finding : result.findings()) {
-        if (reported(finding.status(), context)) {
-          writeResult(json, result, finding, artifacts, ruleIndex);
-        }
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-      json.writeEndArray();
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.setCharacterEscapes(new InvisibleCharacterEscapes());
+    json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    json.writeStartObject();
+    json.writeStringField("$schema", SCHEMA);
+    json.writeStringField("version", "2.1.0");
+    json.writeArrayFieldStart("runs");
+    json.writeStartObject();
+    writeTool(json, result, context);
+    writeInvocation(json, result, context, artifacts, ruleIndex);
+    json.writeObjectFieldStart("originalUriBaseIds");
+    json.writeObjectFieldStart(SRCROOT);
+    writeMessage(json, "description", "The directory Plumbline was run from; relative input paths start there.");
+    json.writeEndObject();
+    json.writeEndObject();
+    artifacts.write(json);
+    Optional<String> category = context.sarifCategory().map(String::trim).filter(id -> !id.isEmpty());
+    if (category.isPresent()) {
+      json.writeObjectFieldStart("automationDetails");
+      // An id that ends in "/" is a category alone, with no instance id (SARIF 3.17.3).
+      json.writeStringField("id", category.get().endsWith("/") ? category.get() : category.get() + "/");
       json.writeEndObject();
     }
-    out.write('\n');
-    out.flush();
+    // Columns are those of a resource's opening brace, which follows indentation: every column kind agrees there.
+    json.writeStringField("columnKind", "utf16CodeUnits");
+    json.writeArrayFieldStart("results");
+    Map<String, Severity> severities = new HashMap<>();
+    MessageDigest sha256 = sha256();
+    for (Finding finding : result.findings()) {
+      if (reported(finding.status(), context)) {
+        Severity severity = severities.computeIfAbsent(finding.ruleId(), id -> result.severityOf(finding));
+        writeResult(json, severity, finding, artifacts, ruleIndex, sha256);
+      }
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   /** Whether a finding of this status becomes a result: everything but passes, unless passes were asked for. */
@@ -183,11 +204,26 @@ public final class SarifReportWriter implements ReportWriter {
    * and the evidence paths; no line numbers, so a file that gains lines keeps its alerts.
    */
   static String fingerprint(Finding finding) {
-    Set<String> paths = new TreeSet<>();
-    finding.evidence().forEach(evidence -> paths.add(evidence.path()));
-    String key = finding.ruleId() + "|" + finding.subject().id().toLowerCase(Locale.ROOT) + "|" + String.join(",", paths);
+    return fingerprint(finding, sha256());
+  }
+
+  /** The fingerprint, with a digest the caller reuses across findings (getting one per finding costs a lookup). */
+  static String fingerprint(Finding finding, MessageDigest sha256) {
+    String paths;
+    if (finding.evidence().size() == 1) {
+      paths = finding.evidence().get(0).path();
+    } else {
+      Set<String> sorted = new TreeSet<>();
+      finding.evidence().forEach(evidence -> sorted.add(evidence.path()));
+      paths = String.join(",", sorted);
+    }
+    String key = finding.ruleId() + "|" + finding.subject().id().toLowerCase(Locale.ROOT) + "|" + paths;
+    return HEX.formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
@@ -300,9 +336,8 @@ public final class SarifReportWriter implements ReportWriter {
     json.writeEndArray();
   }
 
-  private static void writeResult(JsonGenerator json, AuditResult result, Finding finding, Artifacts artifacts,
-      Map<String, Integer> ruleIndex) throws IOException {
-    Severity severity = result.severityOf(finding);
+  private static void writeResult(JsonGenerator json, Severity severity, Finding finding, Artifacts artifacts,
+      Map<String, Integer> ruleIndex, MessageDigest sha256) throws IOException {
     json.writeStartObject();
     json.writeStringField("ruleId", finding.ruleId());
     if (ruleIndex.containsKey(finding.ruleId())) {
@@ -313,7 +348,7 @@ public final class SarifReportWriter implements ReportWriter {
     writeMessage(json, "message", visible(message(finding)));
     writeLocations(json, finding.subject(), artifacts);
     json.writeObjectFieldStart("partialFingerprints");
-    json.writeStringField(FINGERPRINT, fingerprint(finding));
+    json.writeStringField(FINGERPRINT, fingerprint(finding, sha256));
     json.writeEndObject();
     json.writeObjectFieldStart("properties");
     json.writeStringField("severity", severity.name());
@@ -356,6 +391,9 @@ public final class SarifReportWriter implements ReportWriter {
    * (ids, evidence) keep their exact values; this is only for sentences people read.
    */
   static String visible(String text) {
+    if (plain(text)) {
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(cp -> {
       if (cp == '\n' || cp == '\r' || cp == '\t') {
@@ -369,12 +407,23 @@ public final class SarifReportWriter implements ReportWriter {
     return out.toString();
   }
 
+  /** Whether the text is printable ASCII, which {@link #visible} leaves as it is (most sentences are). */
+  private static boolean plain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** One location with the input file and the resource's place in it, and the ARM id as a logical location. */
   private static void writeLocations(JsonGenerator json, Subject subject, Artifacts artifacts) throws IOException {
     json.writeArrayFieldStart("locations");
     json.writeStartObject();
     Provenance provenance = subject.provenance();
-    boolean inFile = !provenance.source().isEmpty() && !URI_SCHEME.matcher(provenance.source()).matches();
+    boolean inFile = !provenance.source().isEmpty() && !artifacts.isUri(provenance.source());
     Optional<String> file = inFile ? Optional.of(provenance.source()) : artifacts.first();
     if (file.isPresent()) {
       json.writeObjectFieldStart("physicalLocation");
@@ -416,12 +465,19 @@ public final class SarifReportWriter implements ReportWriter {
 
     private final List<InputSource> inputs;
     private final Map<String, Integer> index = new HashMap<>();
+    /** Every finding of a file names the same file: its URI is worked out once. */
+    private final Map<String, FileUri> uris = new HashMap<>();
+    private final Map<String, Boolean> schemes = new HashMap<>();
 
     Artifacts(List<InputSource> inputs) {
       this.inputs = inputs;
       for (int i = 0; i < inputs.size(); i++) {
         index.putIfAbsent(inputs.get(i).location(), i);
       }
+    }
+
+    boolean isUri(String source) {
+      return schemes.computeIfAbsent(source, s -> URI_SCHEME.matcher(s).matches());
     }
 
     Optional<String> first() {
@@ -452,7 +508,7 @@ public final class SarifReportWriter implements ReportWriter {
 
     void writeLocation(JsonGenerator json, String field, String file, boolean withIndex) throws IOException {
       json.writeObjectFieldStart(field);
-      FileUri uri = FileUri.of(file);
+      FileUri uri = uris.computeIfAbsent(file, FileUri::of);
       json.writeStringField("uri", uri.uri());
       if (uri.relative()) {
         json.writeStringField("uriBaseId", SRCROOT);

@@ -62,7 +62,9 @@
     if (!dataOf.has(g)) {
       var block = doc.getElementById(g.id + '-rows');
       var rows = block ? JSON.parse(unescapeBlock(block.textContent)) : [];
+      /* A row may share the evidence of an earlier row: then it holds that row's index. */
       rows.forEach(function (d) {
+        if (typeof d[7] === 'number') { d[7] = rows[d[7]][7]; }
         var parts = [d[0], d[1], look(d[4]).label, d[5], d[6]];
         d[7].forEach(function (e) { parts.push(e[0], e[1], e[2] === null ? 'absent' : e[2]); });
         d.text = parts.join(' ').toLowerCase();

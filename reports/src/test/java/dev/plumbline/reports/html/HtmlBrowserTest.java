@@ -179,6 +179,17 @@ class HtmlBrowserTest {
   }
 
   @Test
+  void drawsDeferredRowsThatShareAnEarlierRowsEvidenceWithAllOfIt() throws IOException {
+    AuditResult result = HtmlFixtures.synthetic(3000);
+    open(write("shared-evidence", result, HtmlFixtures.context()));
+    script("document.querySelectorAll('button.show-all').forEach(function (b) { b.click(); })");
+    // Every synthetic finding has two evidence entries: two table rows each, drawn or deferred.
+    assertThat(script("return document.querySelectorAll('table.ev tbody.f tr').length")).isEqualTo(2L * result.findings().size());
+    assertThat(script("return document.querySelectorAll('table.ev tbody.f td.muted').length")).isEqualTo(0L);
+    assertNoConsoleErrors();
+  }
+
+  @Test
   void printsToAFewLandscapePages() throws IOException {
     open(write("example", HtmlFixtures.example(EXAMPLE), HtmlFixtures.context()));
     PrintOptions print = new PrintOptions();

@@ -167,6 +167,35 @@ final class HtmlFixtures {
         Optional.of("2026-11-01T09:30:00Z"), resources, Optional.of("2026-11-01T10:00:00Z"));
   }
 
+  /**
+   * {@code count} VNets named {@code vnet-0}.., each with one subnet and one VM passing one rule, but
+   * the VM of VNet {@code failing} fails it.
+   */
+  static AuditResult manyVnets(int count, int failing) {
+    RuleMetadata rule = new RuleMetadata("SYN-V-01", "Synthetic.Nodes.Size", "VMs are large enough.", Severity.HIGH,
+        Pillar.RELIABILITY, List.of(), List.of(), List.of(), List.of(), List.of());
+    List<ResourceSummary> resources = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String group = "/subscriptions/s/resourceGroups/g" + i + "/providers/";
+      String vnet = group + "Microsoft.Network/virtualNetworks/vnet-" + i;
+      resources.add(new ResourceSummary(vnet, "vnet-" + i, "Microsoft.Network/virtualNetworks", List.of(), List.of(),
+          Provenance.none()));
+      resources.add(new ResourceSummary(vnet + "/subnets/app", "app", "Microsoft.Network/virtualNetworks/subnets",
+          List.of(), List.of(), Provenance.none()));
+      ResourceSummary vm = new ResourceSummary(group + "Microsoft.Compute/virtualMachines/vm-" + i, "vm-" + i,
+          "Microsoft.Compute/virtualMachines", List.of(vnet + "/subnets/app"), List.of("1"), Provenance.none());
+      resources.add(vm);
+      boolean fails = i == failing;
+      findings.add(new Finding(rule.id(), new Subject(vm.id(), vm.name(), vm.type(), vm.provenance()),
+          fails ? Status.FAIL : Status.PASS, fails ? "Too small." : "Large enough.",
+          List.of(new Evidence("properties.hardwareProfile.vmSize", "Standard_D8_v5", fails ? "Standard_B1s" : "Standard_D8_v5"))));
+    }
+    return new AuditResult(List.of(new InputSource("many.json", "arm-array", resources.size(), "cd".repeat(32))),
+        List.of(new AuditResult.PackInfo("syn", "Synthetic", "1")), List.of(rule), Map.of(), findings, List.of(), List.of(),
+        Optional.of("2026-11-01T09:30:00Z"), resources, Optional.of("2026-11-01T10:00:00Z"));
+  }
+
   static String render(AuditResult result, ReportContext context) {
     StringWriter out = new StringWriter();
     try {

@@ -217,6 +217,64 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void deferredRowsShareAnEarlierRowsEvidenceAndResolveToTheFindingsOwn() throws Exception {
+    AuditResult result = HtmlFixtures.synthetic(6000);
+    String html = HtmlFixtures.render(result, HtmlFixtures.context());
+    Map<String, dev.plumbline.core.rule.Finding> bySubject = new java.util.HashMap<>();
+    result.findings().forEach(f -> bySubject.put(f.subject().id(), f));
+    int shared = 0;
+    for (HtmlMarkup.RawText block : HtmlMarkup.rawTexts(html)) {
+      if (!"application/json".equals(block.start().attribute("type"))) {
+        continue;
+      }
+      JsonNode rows = JSON.readTree(HtmlMarkup.unescapeScriptBlock(block.text()));
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode evidence = rows.get(i).get(7);
+        if (evidence.isNumber()) {
+          shared++;
+          assertThat(evidence.asInt()).isLessThan(i);
+          evidence = rows.get(evidence.asInt()).get(7);
+        }
+        assertThat(evidence.isArray()).isTrue();
+        List<dev.plumbline.core.rule.Evidence> own = bySubject.get(rows.get(i).get(1).asText()).evidence();
+        assertThat(evidence.size()).isEqualTo(own.size());
+        for (int e = 0; e < own.size(); e++) {
+          assertThat(evidence.get(e).get(0).asText()).isEqualTo(own.get(e).path());
+          assertThat(evidence.get(e).get(1).asText()).isEqualTo(own.get(e).expected());
+          assertThat(evidence.get(e).get(2).isNull() ? null : evidence.get(e).get(2).asText()).isEqualTo(own.get(e).actual());
+        }
+      }
+    }
+    assertThat(shared).as("rows that point at an earlier row's evidence").isGreaterThan(1000);
+  }
+
+  @Test
+  void drawsTheVnetsThatNeedAttentionFirstAndSaysHowManyAreLeftToTheTable() {
+    // Drawing order is by id: vnet-0, vnet-1, vnet-10 .. vnet-14, vnet-2 .. vnet-9; vnet-9 comes last.
+    AuditResult result = HtmlFixtures.manyVnets(TopologyPicture.VNET_LIMIT + 3, 9);
+    String html = HtmlFixtures.render(result, HtmlFixtures.context());
+    String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+    assertThat(Pattern.compile("<rect class=\"frame\"").matcher(svg).results().count()).isEqualTo(TopologyPicture.VNET_LIMIT);
+    // The one failing VNet comes last, yet is drawn; the ones left out (vnet-6 .. vnet-8) pass.
+    assertThat(svg).contains("VNet vnet-9 ").contains("VNet vnet-5 ").doesNotContain("VNet vnet-8 ").doesNotContain("VNet vnet-6 ");
+    assertThat(html).contains(TopologyPicture.VNET_LIMIT + " of the " + (TopologyPicture.VNET_LIMIT + 3)
+        + " virtual networks are drawn, those with the worst findings first; the other 3");
+    // Every resource keeps its row in the resources table.
+    for (int i = 0; i < TopologyPicture.VNET_LIMIT + 3; i++) {
+      assertThat(html).contains(">vnet-" + i + "<").contains(">vm-" + i + "<");
+    }
+  }
+
+  @Test
+  void aFewVnetsAreAllDrawnWithNoWordAboutLimits() {
+    AuditResult result = HtmlFixtures.manyVnets(3, 2);
+    String html = HtmlFixtures.render(result, HtmlFixtures.context());
+    String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+    assertThat(Pattern.compile("<rect class=\"frame\"").matcher(svg).results().count()).isEqualTo(3);
+    assertThat(html).doesNotContain("virtual networks are drawn");
+  }
+
+  @Test
   void aFailingWriterFailsWithItsIoException() {
     java.io.Writer broken = new java.io.Writer() {
       @Override
