@@ -29,6 +29,10 @@ public final class Topology {
   private final List<JsonNode> scopes;
   private final String capturedAt;
   private final Map<Resource, List<Resource>> embeddedParts;
+  /** The gaps a subset keeps whatever it holds: what was not read, and expressions not evaluated. */
+  private final List<Gap> unreadGaps;
+  /** Dangling references by the id of the resource that holds them, for subsets. */
+  private final Map<String, List<Gap>> danglingBySubject;
 
   Topology(
       List<Resource> resources,
@@ -79,6 +83,17 @@ public final class Topology {
       }
     }
     this.embeddedParts = parts;
+    List<Gap> unread = new ArrayList<>();
+    Map<String, List<Gap>> dangling = new HashMap<>();
+    for (Gap gap : this.gaps) {
+      if (gap.kind() == Gap.Kind.UNREAD || gap.kind() == Gap.Kind.UNRESOLVED_EXPRESSION) {
+        unread.add(gap);
+      } else if (gap.kind() == Gap.Kind.DANGLING_REFERENCE) {
+        dangling.computeIfAbsent(gap.subject(), k -> new ArrayList<>()).add(gap);
+      }
+    }
+    this.unreadGaps = unread;
+    this.danglingBySubject = dangling;
   }
 
   /**
@@ -140,6 +155,53 @@ public final class Topology {
    * resolved among them alone; it keeps the node facts, scopes, inputs and the gaps of what was not read.
    */
   public Topology subset(List<Resource> topLevel) {
+    List<Resource> all = new ArrayList<>();
+    Map<ResourceId, Resource> ids = new HashMap<>();
+    for (Resource resource : topLevel) {
+      if (resource.embeddedIn().isPresent() || byId.get(resource.id()) != resource || ids.containsKey(resource.id())) {
+        return rebuilt(topLevel);
+      }
+      all.add(resource);
+      ids.put(resource.id(), resource);
+      for (Resource part : embeddedParts.getOrDefault(resource, List.of())) {
+        all.add(part);
+        ids.put(part.id(), part);
+      }
+    }
+    // The relations resolved here are those a build of the subset alone would resolve, as long as no
+    // relation leads out of the subset (true of connected groups); otherwise it is built afresh.
+    Map<Resource, Map<Relation, List<Resource>>> restricted = new HashMap<>();
+    for (Resource resource : all) {
+      Map<Relation, List<Resource>> out = forward.get(resource);
+      if (out == null) {
+        continue;
+      }
+      for (List<Resource> targets : out.values()) {
+        for (Resource target : targets) {
+          if (ids.get(target.id()) != target) {
+            return rebuilt(topLevel);
+          }
+        }
+      }
+      restricted.put(resource, out);
+    }
+    List<Gap> subsetGaps = new ArrayList<>(unreadGaps);
+    // The references that lead nowhere from these resources, in the order a build of them reports
+    // them; a gap the input itself carried has its own provenance and is not the subset's.
+    for (Resource resource : all) {
+      for (Gap gap : danglingBySubject.getOrDefault(resource.id().toString(), List.of())) {
+        if (gap.provenance().equals(resource.provenance())) {
+          subsetGaps.add(gap);
+        }
+      }
+    }
+    // Pool members are traced again: an address that several deployments share names one NIC in each.
+    Map<Resource, List<BackendMember>> subsetMembers = new BackendPoolResolver(all, restricted, ids).resolve(subsetGaps);
+    return new Topology(all, restricted, subsetMembers, subsetGaps, inputs, nodes, scopes, capturedAt);
+  }
+
+  /** {@link #subset} by building the resources again from their JSON. */
+  private Topology rebuilt(List<Resource> topLevel) {
     TopologyBuilder builder = new TopologyBuilder();
     for (Resource resource : topLevel) {
       Map<String, Provenance> known = new HashMap<>();
@@ -150,11 +212,7 @@ public final class Topology {
       builder.add(resource.raw(), base, pointer -> known.getOrDefault(pointer,
           new Provenance(base.source(), pointer, base.line(), base.column())));
     }
-    for (Gap gap : gaps) {
-      if (gap.kind() == Gap.Kind.UNREAD || gap.kind() == Gap.Kind.UNRESOLVED_EXPRESSION) {
-        builder.addGap(gap);
-      }
-    }
+    unreadGaps.forEach(builder::addGap);
     inputs.forEach(builder::addInput);
     nodes.forEach(builder::addNode);
     scopes.forEach(builder::addScope);
