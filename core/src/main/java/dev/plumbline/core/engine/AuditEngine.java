@@ -192,9 +192,16 @@ public final class AuditEngine {
         return List.of(error(meta, "The rule returned a malformed finding, so its requirement was not checked."));
       }
     }
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(Comparator.comparing((Finding f) -> f.subject().id().toLowerCase(java.util.Locale.ROOT))
-        .thenComparing(Finding::message));
+    if (findings.size() == 1) {
+      return new ArrayList<>(findings);
+    }
+    // Each subject is lower-cased once, not once per comparison.
+    record Keyed(String subject, Finding finding) {}
+    List<Keyed> keyed = new ArrayList<>(findings.size());
+    findings.forEach(f -> keyed.add(new Keyed(f.subject().id().toLowerCase(java.util.Locale.ROOT), f)));
+    keyed.sort(Comparator.comparing(Keyed::subject).thenComparing(k -> k.finding().message()));
+    List<Finding> sorted = new ArrayList<>(keyed.size());
+    keyed.forEach(k -> sorted.add(k.finding()));
     return sorted;
   }
 

@@ -123,7 +123,8 @@ public final class ResourceType {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ResourceType that && key.equals(that.key);
+    // The keys' hashes are cached, so most different types are told apart without comparing text.
+    return other instanceof ResourceType that && key.hashCode() == that.key.hashCode() && key.equals(that.key);
   }
 
   @Override

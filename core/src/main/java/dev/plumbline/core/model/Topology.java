@@ -121,9 +121,15 @@ public final class Topology {
     }
     forward.forEach((from, relations) -> {
       Integer at = position.get(from);
-      if (at != null) {
-        relations.values().forEach(targets -> targets.forEach(to -> union(root, top[at], top[positionOf(position, to)])));
+      if (at == null) {
+        return;
       }
+      relations.forEach((relation, targets) -> {
+        // An embedded child's parent is the resource it is embedded in, already in its group.
+        if (relation != Relation.PARENT || from.embeddedIn().isEmpty()) {
+          targets.forEach(to -> union(root, top[at], top[positionOf(position, to)]));
+        }
+      });
     });
     members.forEach((pool, poolMembers) -> {
       Integer at = position.get(pool);
