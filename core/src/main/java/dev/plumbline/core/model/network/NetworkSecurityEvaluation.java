@@ -103,8 +103,8 @@ public final class NetworkSecurityEvaluation {
       if (remaining.isEmpty()) {
         break;
       }
-      TrafficSet doubtful = remaining.intersect(rule.possible.minus(rule.definite));
-      if (!doubtful.isEmpty() || rule.access == Access.UNKNOWN && !remaining.intersect(rule.possible).isEmpty()) {
+      if (!rule.doubts.isEmpty() && (!remaining.intersect(rule.possible.minus(rule.definite)).isEmpty()
+          || rule.access == Access.UNKNOWN && !remaining.intersect(rule.possible).isEmpty())) {
         rule.doubts.forEach(doubt -> doubts.add(rule.decision.describe() + ": " + doubt));
       }
       if (rule.access == Access.DENY) {
@@ -156,7 +156,7 @@ public final class NetworkSecurityEvaluation {
     List<Candidate> candidates = new ArrayList<>();
     AddressSet senders = query.sources();
     for (ReadRule rule : inboundRules(attachment.group().orElseThrow())) {
-      candidates.add(candidate(rule, attachment, target, query, senders));
+      candidates.add(candidate(rule, attachment, target, senders));
     }
     return candidates;
   }
@@ -203,8 +203,8 @@ public final class NetworkSecurityEvaluation {
   private record Addresses(AddressSet surely, AddressSet possibly) {}
 
   /**
-   * One rule read against the target: the query traffic it surely matches, the traffic it may
-   * match, and why the two differ.
+   * One rule read against the target: the traffic it surely matches, the traffic it may match
+   * (empty when it can match none of the query), and why the two differ.
    */
   private record Candidate(RuleSpec spec, RuleDecision decision, Access access, TrafficSet definite,
       TrafficSet possible, List<String> doubts) {}
@@ -294,9 +294,9 @@ public final class NetworkSecurityEvaluation {
     }
   }
 
-  /** @param senders the source addresses of {@code query} */
+  /** @param senders the source addresses of the traffic asked about */
   private static Candidate candidate(ReadRule rule, SecurityGroupAttachment attachment, InboundTarget target,
-      TrafficSet query, AddressSet senders) {
+      AddressSet senders) {
     RuleSpec spec = rule.spec;
     List<String> doubts = new ArrayList<>(rule.fieldDoubts);
     Addresses sources = sources(spec, target, doubts);
@@ -304,9 +304,10 @@ public final class NetworkSecurityEvaluation {
     Match destination = destination(spec, target, doubts);
 
     // A rule whose sources miss every sender of the query matches none of it, whatever its ports.
+    // The rule's traffic is not cut down to the query: evaluation only ever meets it within the query.
     TrafficSet possible = destination == Match.NO || !sources.possibly.overlaps(senders)
         ? TrafficSet.EMPTY
-        : TrafficSet.of(sources.possibly, rule.possiblyPorts, rule.possiblyProtocols).intersect(query);
+        : TrafficSet.of(sources.possibly, rule.possiblyPorts, rule.possiblyProtocols);
     TrafficSet definite;
     if (!rule.inbound || !rule.allSourcePorts || destination != Match.YES || possible.isEmpty()) {
       // What a rule surely matches lies within what it may match.
@@ -315,7 +316,7 @@ public final class NetworkSecurityEvaluation {
       // Nothing about the rule is in doubt, so what it surely matches is what it may match.
       definite = possible;
     } else {
-      definite = TrafficSet.of(sources.surely, rule.surelyPorts, rule.surelyProtocols).intersect(query);
+      definite = TrafficSet.of(sources.surely, rule.surelyPorts, rule.surelyProtocols);
     }
     return new Candidate(spec, spec.decision(attachment), rule.access, definite, possible, doubts);
   }

@@ -49,12 +49,18 @@ public record TrafficSet(List<TrafficBox> boxes) {
     if (isEmpty() || other.isEmpty()) {
       return EMPTY;
     }
+    if (other == this) {
+      return this;
+    }
     return combine(other, AddressSet::intersect, false, false);
   }
 
   public TrafficSet minus(TrafficSet other) {
     if (isEmpty() || other.isEmpty()) {
       return this;
+    }
+    if (other == this) {
+      return EMPTY;
     }
     return combine(other, AddressSet::minus, true, false);
   }
