@@ -73,11 +73,17 @@ public final class AuditEngine {
       }
       List<Deployment> deployments = deploymentsOf(pack, topology, shared);
       int first = index;
+      // Each rule's values are read once for all deployments; they are immutable, so the rules share them.
+      List<Map<String, Object>> values = new ArrayList<>();
+      for (int i = 0; i < pack.rules().size(); i++) {
+        values.add(Map.copyOf(parameters.valuesFor(metadata.get(first + i))));
+      }
+      Map<String, Object> sharedValues = Map.copyOf(shared);
       // Deployments are independent and rules pure, so several are judged at once across the cores;
       // the results keep the deployments' order, so reports stay byte-for-byte the same.
       Stream<Deployment> each = deployments.size() > 1 ? deployments.parallelStream() : deployments.stream();
       List<Judged> judged = each.map(deployment -> judge(pack, deployment, deployments.size() > 1, rules, metadata, first,
-          parameters, shared)).toList();
+          values, sharedValues)).toList();
       List<List<Finding>> byRule = new ArrayList<>();
       pack.rules().forEach(rule -> byRule.add(new ArrayList<>()));
       for (Judged one : judged) {
@@ -115,14 +121,15 @@ public final class AuditEngine {
   /** One deployment's findings per rule of its pack, and the pack's notes on it. */
   private record Judged(List<List<Finding>> findings, List<Note> notes) {}
 
+  /** @param values each rule's parameter values in force, in the order of the pack's rules */
   private static Judged judge(RulePack pack, Deployment deployment, boolean several, List<Rule> rules,
-      List<RuleMetadata> metadata, int first, RuleParameters parameters, Map<String, Object> shared) {
+      List<RuleMetadata> metadata, int first, List<Map<String, Object>> values, Map<String, Object> shared) {
     Map<String, Object> derived = new ConcurrentHashMap<>();
     List<List<Finding>> findings = new ArrayList<>();
     for (int i = 0; i < pack.rules().size(); i++) {
       RuleMetadata meta = metadata.get(first + i);
       List<Finding> found = run(rules.get(first + i), meta,
-          new RuleContext(meta, deployment.topology(), parameters.valuesFor(meta), shared, derived));
+          new RuleContext(meta, deployment.topology(), values.get(i), shared, derived));
       findings.add(several ? labelled(found, deployment.label()) : found);
     }
     List<Note> notes = new ArrayList<>();
@@ -185,9 +192,16 @@ public final class AuditEngine {
         return List.of(error(meta, "The rule returned a malformed finding, so its requirement was not checked."));
       }
     }
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(Comparator.comparing((Finding f) -> f.subject().id().toLowerCase(java.util.Locale.ROOT))
-        .thenComparing(Finding::message));
+    if (findings.size() == 1) {
+      return new ArrayList<>(findings);
+    }
+    // Each subject is lower-cased once, not once per comparison.
+    record Keyed(String subject, Finding finding) {}
+    List<Keyed> keyed = new ArrayList<>(findings.size());
+    findings.forEach(f -> keyed.add(new Keyed(f.subject().id().toLowerCase(java.util.Locale.ROOT), f)));
+    keyed.sort(Comparator.comparing(Keyed::subject).thenComparing(k -> k.finding().message()));
+    List<Finding> sorted = new ArrayList<>(keyed.size());
+    keyed.forEach(k -> sorted.add(k.finding()));
     return sorted;
   }
 

@@ -135,7 +135,9 @@ public final class ResourceType {
 
   @Override
   public boolean equals(Object other) {
-    return this == other || other instanceof ResourceType that && key.equals(that.key);
+    // Shared instances end on identity; otherwise the keys' cached hashes tell most types apart without comparing text.
+    return this == other
+        || other instanceof ResourceType that && key.hashCode() == that.key.hashCode() && key.equals(that.key);
   }
 
   @Override

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Every resource of an audit, indexed by id and by type, with the relationships between them
@@ -29,6 +32,12 @@ public final class Topology {
   private final List<JsonNode> scopes;
   private final String capturedAt;
   private final Map<Resource, List<Resource>> embeddedParts;
+  /** The gaps a subset keeps whatever it holds: what was not read, and expressions not evaluated. */
+  private final List<Gap> unreadGaps;
+  /** Dangling references by the id of the resource that holds them, for subsets. */
+  private final Map<String, List<Gap>> danglingBySubject;
+  /** What {@link #derived} has computed so far; it only ever holds values that follow from this topology. */
+  private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
   Topology(
       List<Resource> resources,
@@ -79,6 +88,17 @@ public final class Topology {
       }
     }
     this.embeddedParts = parts;
+    List<Gap> unread = new ArrayList<>();
+    Map<String, List<Gap>> dangling = new HashMap<>();
+    for (Gap gap : this.gaps) {
+      if (gap.kind() == Gap.Kind.UNREAD || gap.kind() == Gap.Kind.UNRESOLVED_EXPRESSION) {
+        unread.add(gap);
+      } else if (gap.kind() == Gap.Kind.DANGLING_REFERENCE) {
+        dangling.computeIfAbsent(gap.subject(), k -> new ArrayList<>()).add(gap);
+      }
+    }
+    this.unreadGaps = unread;
+    this.danglingBySubject = dangling;
   }
 
   /**
@@ -87,26 +107,73 @@ public final class Topology {
    * the order of their first resource.
    */
   public List<List<Resource>> connectedGroups() {
-    Map<Resource, Resource> root = new HashMap<>();
-    for (Resource resource : resources) {
-      Resource top = topOf(resource);
-      root.putIfAbsent(top, top);
+    // Union-find over positions in the resource list: no hashing of resources on the way.
+    int count = resources.size();
+    Map<Resource, Integer> position = new IdentityHashMap<>(2 * count);
+    for (int i = 0; i < count; i++) {
+      position.put(resources.get(i), i);
     }
-    for (Resource resource : resources) {
-      Resource from = topOf(resource);
-      forward.getOrDefault(resource, Map.of()).values().forEach(targets -> targets.forEach(to -> union(root, from, topOf(to))));
-      members.getOrDefault(resource, List.of()).forEach(member -> {
-        member.ipConfiguration().ifPresent(config -> union(root, from, topOf(config)));
-        member.virtualMachine().ifPresent(vm -> union(root, from, topOf(vm)));
+    int[] top = new int[count];
+    int[] root = new int[count];
+    for (int i = 0; i < count; i++) {
+      top[i] = positionOf(position, topOf(resources.get(i)));
+      root[i] = i;
+    }
+    forward.forEach((from, relations) -> {
+      Integer at = position.get(from);
+      if (at == null) {
+        return;
+      }
+      relations.forEach((relation, targets) -> {
+        // An embedded child's parent is the resource it is embedded in, already in its group.
+        if (relation != Relation.PARENT || from.embeddedIn().isEmpty()) {
+          targets.forEach(to -> union(root, top[at], top[positionOf(position, to)]));
+        }
       });
-    }
-    Map<Resource, List<Resource>> groups = new LinkedHashMap<>();
-    for (Resource resource : resources) {
+    });
+    members.forEach((pool, poolMembers) -> {
+      Integer at = position.get(pool);
+      if (at != null) {
+        poolMembers.forEach(member -> {
+          member.ipConfiguration().ifPresent(config -> union(root, top[at], top[positionOf(position, config)]));
+          member.virtualMachine().ifPresent(vm -> union(root, top[at], top[positionOf(position, vm)]));
+        });
+      }
+    });
+    Map<Integer, List<Resource>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      Resource resource = resources.get(i);
       if (resource.embeddedIn().isEmpty()) {
-        groups.computeIfAbsent(find(root, resource), k -> new ArrayList<>()).add(resource);
+        groups.computeIfAbsent(find(root, i), k -> new ArrayList<>()).add(resource);
       }
     }
     return List.copyOf(groups.values());
+  }
+
+  /** Where a resource of this topology stands in it; by id when the object is an equal copy. */
+  private int positionOf(Map<Resource, Integer> position, Resource resource) {
+    Integer at = position.get(resource);
+    if (at == null) {
+      at = position.get(byId.get(resource.id()));
+    }
+    return at;
+  }
+
+  private static int find(int[] root, int at) {
+    int current = at;
+    while (root[current] != current) {
+      root[current] = root[root[current]];
+      current = root[current];
+    }
+    return current;
+  }
+
+  private static void union(int[] root, int a, int b) {
+    int ra = find(root, a);
+    int rb = find(root, b);
+    if (ra != rb) {
+      root[rb] = ra;
+    }
   }
 
   private static Resource topOf(Resource resource) {
@@ -117,29 +184,58 @@ public final class Topology {
     return top;
   }
 
-  private static Resource find(Map<Resource, Resource> root, Resource resource) {
-    Resource current = resource;
-    while (root.get(current) != current) {
-      Resource up = root.get(current);
-      root.put(current, root.get(up));
-      current = up;
-    }
-    return current;
-  }
-
-  private static void union(Map<Resource, Resource> root, Resource a, Resource b) {
-    Resource ra = find(root, a);
-    Resource rb = find(root, b);
-    if (ra != rb) {
-      root.put(rb, ra);
-    }
-  }
-
   /**
    * A topology of some of these top-level resources (with their embedded children), relations
    * resolved among them alone; it keeps the node facts, scopes, inputs and the gaps of what was not read.
    */
   public Topology subset(List<Resource> topLevel) {
+    List<Resource> all = new ArrayList<>();
+    Map<ResourceId, Resource> ids = new HashMap<>();
+    for (Resource resource : topLevel) {
+      if (resource.embeddedIn().isPresent() || byId.get(resource.id()) != resource || ids.containsKey(resource.id())) {
+        return rebuilt(topLevel);
+      }
+      all.add(resource);
+      ids.put(resource.id(), resource);
+      for (Resource part : embeddedParts.getOrDefault(resource, List.of())) {
+        all.add(part);
+        ids.put(part.id(), part);
+      }
+    }
+    // The relations resolved here are those a build of the subset alone would resolve, as long as no
+    // relation leads out of the subset (true of connected groups); otherwise it is built afresh.
+    Map<Resource, Map<Relation, List<Resource>>> restricted = new HashMap<>();
+    for (Resource resource : all) {
+      Map<Relation, List<Resource>> out = forward.get(resource);
+      if (out == null) {
+        continue;
+      }
+      for (List<Resource> targets : out.values()) {
+        for (Resource target : targets) {
+          if (ids.get(target.id()) != target) {
+            return rebuilt(topLevel);
+          }
+        }
+      }
+      restricted.put(resource, out);
+    }
+    List<Gap> subsetGaps = new ArrayList<>(unreadGaps);
+    // The references that lead nowhere from these resources, in the order a build of them reports
+    // them; a gap the input itself carried has its own provenance and is not the subset's.
+    for (Resource resource : all) {
+      for (Gap gap : danglingBySubject.getOrDefault(resource.id().toString(), List.of())) {
+        if (gap.provenance().equals(resource.provenance())) {
+          subsetGaps.add(gap);
+        }
+      }
+    }
+    // Pool members are traced again: an address that several deployments share names one NIC in each.
+    Map<Resource, List<BackendMember>> subsetMembers = new BackendPoolResolver(all, restricted, ids).resolve(subsetGaps);
+    return new Topology(all, restricted, subsetMembers, subsetGaps, inputs, nodes, scopes, capturedAt);
+  }
+
+  /** {@link #subset} by building the resources again from their JSON. */
+  private Topology rebuilt(List<Resource> topLevel) {
     TopologyBuilder builder = new TopologyBuilder();
     for (Resource resource : topLevel) {
       Map<String, Provenance> known = new HashMap<>();
@@ -150,11 +246,7 @@ public final class Topology {
       builder.add(resource.raw(), base, pointer -> known.getOrDefault(pointer,
           new Provenance(base.source(), pointer, base.line(), base.column())));
     }
-    for (Gap gap : gaps) {
-      if (gap.kind() == Gap.Kind.UNREAD || gap.kind() == Gap.Kind.UNRESOLVED_EXPRESSION) {
-        builder.addGap(gap);
-      }
-    }
+    unreadGaps.forEach(builder::addGap);
     inputs.forEach(builder::addInput);
     nodes.forEach(builder::addNode);
     scopes.forEach(builder::addScope);
@@ -174,6 +266,22 @@ public final class Topology {
     List<InputSource> allInputs = new ArrayList<>(inputs);
     allInputs.addAll(moreInputs);
     return new Topology(resources, forward, members, allGaps, allInputs, allNodes, scopes, capturedAt);
+  }
+
+  /**
+   * A value that follows from this topology alone (an NSG's rules read for evaluation, say), computed
+   * by the first caller and kept with the topology, so that views asking again do not read the JSON
+   * again. {@code compute} must be pure; {@code key} must say what is computed and from which resource.
+   */
+  public <T> T derived(Object key, Class<T> type, Supplier<T> compute) {
+    Object known = derived.get(key);
+    if (known == null) {
+      // Computed outside the map: a supplier may itself ask for another derived value.
+      known = compute.get();
+      Object raced = derived.putIfAbsent(key, known);
+      known = raced == null ? known : raced;
+    }
+    return type.cast(known);
   }
 
   /** Every resource, top-level ones in input order, each followed by the children embedded in it. */

@@ -51,10 +51,10 @@ final class ConnectDeployments {
     for (List<Resource> other : others) {
       Set<Integer> owners = new LinkedHashSet<>();
       resourceGroups(other).forEach(group -> owners.addAll(byGroup.getOrDefault(group, List.of())));
-      for (int i = 0; i < clusters.size(); i++) {
-        if (owners.isEmpty() || owners.contains(i)) {
-          members.get(i).addAll(other);
-        }
+      if (owners.isEmpty()) {
+        members.forEach(cluster -> cluster.addAll(other));
+      } else {
+        owners.forEach(i -> members.get(i).addAll(other));
       }
     }
     List<String> labels = new ArrayList<>();

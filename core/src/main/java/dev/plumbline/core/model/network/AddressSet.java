@@ -54,7 +54,21 @@ public record AddressSet(List<Ipv4Range> ranges) {
   }
 
   public boolean overlaps(AddressSet other) {
-    return !intersect(other).isEmpty();
+    int i = 0;
+    int j = 0;
+    while (i < ranges.size() && j < other.ranges.size()) {
+      Ipv4Range a = ranges.get(i);
+      Ipv4Range b = other.ranges.get(j);
+      if (a.overlaps(b)) {
+        return true;
+      }
+      if (a.last() < b.last()) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return false;
   }
 
   public AddressSet union(AddressSet other) {
@@ -64,24 +78,41 @@ public record AddressSet(List<Ipv4Range> ranges) {
   }
 
   public AddressSet intersect(AddressSet other) {
+    // Both lists are sorted and disjoint, so one walk along both finds every overlap.
     List<Ipv4Range> result = new ArrayList<>();
-    for (Ipv4Range a : ranges) {
-      for (Ipv4Range b : other.ranges) {
-        if (a.overlaps(b)) {
-          result.add(new Ipv4Range(Math.max(a.first(), b.first()), Math.min(a.last(), b.last())));
-        }
+    int i = 0;
+    int j = 0;
+    while (i < ranges.size() && j < other.ranges.size()) {
+      Ipv4Range a = ranges.get(i);
+      Ipv4Range b = other.ranges.get(j);
+      if (a.overlaps(b)) {
+        result.add(new Ipv4Range(Math.max(a.first(), b.first()), Math.min(a.last(), b.last())));
+      }
+      if (a.last() < b.last()) {
+        i++;
+      } else {
+        j++;
       }
     }
-    return new AddressSet(result);
+    return result.isEmpty() ? EMPTY : new AddressSet(result);
   }
 
   public AddressSet minus(AddressSet other) {
+    if (ranges.isEmpty() || other.ranges.isEmpty()) {
+      return this;
+    }
     List<Ipv4Range> result = new ArrayList<>();
+    // The cuts are sorted, so those that end before a range are passed once for all later ranges.
+    int start = 0;
     for (Ipv4Range range : ranges) {
+      while (start < other.ranges.size() && other.ranges.get(start).last() < range.first()) {
+        start++;
+      }
       long next = range.first();
-      for (Ipv4Range cut : other.ranges) {
-        if (cut.last() < next || cut.first() > range.last()) {
-          continue;
+      for (int j = start; j < other.ranges.size(); j++) {
+        Ipv4Range cut = other.ranges.get(j);
+        if (cut.first() > range.last()) {
+          break;
         }
         if (cut.first() > next) {
           result.add(new Ipv4Range(next, cut.first() - 1));
@@ -95,7 +126,7 @@ public record AddressSet(List<Ipv4Range> ranges) {
         result.add(new Ipv4Range(next, range.last()));
       }
     }
-    return new AddressSet(result);
+    return result.isEmpty() ? EMPTY : new AddressSet(result);
   }
 
   /** The ranges, comma-separated; {@code none} when empty. */
@@ -105,6 +136,10 @@ public record AddressSet(List<Ipv4Range> ranges) {
   }
 
   private static List<Ipv4Range> normalize(List<Ipv4Range> input) {
+    if (isNormal(input)) {
+      // Most sets come from operations on sets already in this form.
+      return List.copyOf(input);
+    }
     List<Ipv4Range> sorted = new ArrayList<>(input);
     sorted.sort(Comparator.comparingLong(Ipv4Range::first));
     List<Ipv4Range> merged = new ArrayList<>();
@@ -117,5 +152,14 @@ public record AddressSet(List<Ipv4Range> ranges) {
       }
     }
     return List.copyOf(merged);
+  }
+
+  private static boolean isNormal(List<Ipv4Range> ranges) {
+    for (int i = 1; i < ranges.size(); i++) {
+      if (ranges.get(i - 1).last() + 1 >= ranges.get(i).first()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

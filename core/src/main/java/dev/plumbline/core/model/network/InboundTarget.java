@@ -30,6 +30,9 @@ public record InboundTarget(
 
   private static final ResourceType PEERING = ResourceType.VIRTUAL_NETWORK.child("virtualNetworkPeerings");
 
+  /** Every IPv4 address a public internet sender can have, wherever the target is. */
+  private static final AddressSet PUBLIC = AddressSet.ALL.minus(AddressSet.NOT_PUBLIC);
+
   public InboundTarget {
     applicationSecurityGroups = Set.copyOf(applicationSecurityGroups);
   }
@@ -54,8 +57,7 @@ public record InboundTarget(
    * blocks of {@link AddressSet#NOT_PUBLIC} and outside the target's own VNet.
    */
   public AddressSet publicAddresses() {
-    AddressSet outside = AddressSet.ALL.minus(AddressSet.NOT_PUBLIC);
-    return virtualNetworkSpace.map(outside::minus).orElse(outside);
+    return virtualNetworkSpace.map(PUBLIC::minus).orElse(PUBLIC);
   }
 
   /** Reads IPv4 prefixes; IPv6 prefixes are left out, as the evaluation covers IPv4 traffic only. */

@@ -1,5 +1,6 @@
 package dev.plumbline.core.model.network;
 
+import dev.plumbline.core.model.Resource;
 import dev.plumbline.core.model.ResourceId;
 import dev.plumbline.core.model.ResourceType;
 import java.util.ArrayList;
@@ -102,8 +103,8 @@ public final class NetworkSecurityEvaluation {
       if (remaining.isEmpty()) {
         break;
       }
-      TrafficSet doubtful = remaining.intersect(rule.possible.minus(rule.definite));
-      if (!doubtful.isEmpty() || rule.access == Access.UNKNOWN && !remaining.intersect(rule.possible).isEmpty()) {
+      if (!rule.doubts.isEmpty() && (!remaining.intersect(rule.possible.minus(rule.definite)).isEmpty()
+          || rule.access == Access.UNKNOWN && !remaining.intersect(rule.possible).isEmpty())) {
         rule.doubts.forEach(doubt -> doubts.add(rule.decision.describe() + ": " + doubt));
       }
       if (rule.access == Access.DENY) {
@@ -152,25 +153,45 @@ public final class NetworkSecurityEvaluation {
   }
 
   private static List<Candidate> candidates(SecurityGroupAttachment attachment, InboundTarget target, TrafficSet query) {
-    NetworkSecurityGroup group = attachment.group().orElseThrow();
-    List<RuleSpec> specs = new ArrayList<>();
-    boolean anyDefault = false;
-    for (SecurityRule rule : group.rulesInEvaluationOrder()) {
-      boolean isDefault = rule.resource().is(ResourceType.DEFAULT_SECURITY_RULE);
-      anyDefault |= isDefault;
-      specs.add(RuleSpec.of(rule, isDefault));
-    }
-    if (!anyDefault) {
-      specs.addAll(INBOUND_DEFAULTS);
-    }
     List<Candidate> candidates = new ArrayList<>();
-    for (RuleSpec spec : specs) {
-      candidate(spec, attachment, target, query).ifPresent(candidates::add);
+    AddressSet senders = query.sources();
+    for (ReadRule rule : inboundRules(attachment.group().orElseThrow())) {
+      candidates.add(candidate(rule, attachment, target, senders));
     }
-    // Stable sort: the topology already orders by priority; added defaults must fall in their place.
-    candidates.sort((a, b) -> Long.compare(a.spec.priority.orElse(Long.MAX_VALUE), b.spec.priority.orElse(Long.MAX_VALUE)));
     return candidates;
   }
+
+  /**
+   * The rules of an NSG that may apply to inbound traffic, with what does not depend on the target
+   * read once per topology, in evaluation order.
+   */
+  private static List<ReadRule> inboundRules(NetworkSecurityGroup group) {
+    return group.topology().derived(new InboundRulesOf(group.resource()), InboundRules.class, () -> {
+      List<RuleSpec> specs = new ArrayList<>();
+      boolean anyDefault = false;
+      for (SecurityRule rule : group.rulesInEvaluationOrder()) {
+        boolean isDefault = rule.resource().is(ResourceType.DEFAULT_SECURITY_RULE);
+        anyDefault |= isDefault;
+        specs.add(RuleSpec.of(rule, isDefault));
+      }
+      if (!anyDefault) {
+        specs.addAll(INBOUND_DEFAULTS);
+      }
+      List<ReadRule> rules = new ArrayList<>();
+      for (RuleSpec spec : specs) {
+        ReadRule.of(spec).ifPresent(rules::add);
+      }
+      // Stable sort: the topology already orders by priority; added defaults must fall in their place.
+      rules.sort((a, b) -> Long.compare(a.spec.priority.orElse(Long.MAX_VALUE), b.spec.priority.orElse(Long.MAX_VALUE)));
+      return new InboundRules(List.copyOf(rules));
+    }).rules();
+  }
+
+  /** The key under which a topology keeps an NSG's read rules. */
+  private record InboundRulesOf(Resource group) {}
+
+  /** An NSG's read rules, as a topology keeps them. */
+  private record InboundRules(List<ReadRule> rules) {}
 
   /** How a rule decides, once its fields are read. */
   private enum Access { ALLOW, DENY, UNKNOWN }
@@ -182,8 +203,8 @@ public final class NetworkSecurityEvaluation {
   private record Addresses(AddressSet surely, AddressSet possibly) {}
 
   /**
-   * One rule read against the target: the query traffic it surely matches, the traffic it may
-   * match, and why the two differ.
+   * One rule read against the target: the traffic it surely matches, the traffic it may match
+   * (empty when it can match none of the query), and why the two differ.
    */
   private record Candidate(RuleSpec spec, RuleDecision decision, Access access, TrafficSet definite,
       TrafficSet possible, List<String> doubts) {}
@@ -218,60 +239,86 @@ public final class NetworkSecurityEvaluation {
     }
   }
 
-  private static Optional<Candidate> candidate(RuleSpec spec, SecurityGroupAttachment attachment, InboundTarget target,
-      TrafficSet query) {
-    List<String> doubts = new ArrayList<>();
-    String direction = spec.direction.map(d -> d.trim().toLowerCase(Locale.ROOT)).orElse("");
-    if (direction.equals("outbound")) {
-      return Optional.empty();
-    }
-    boolean inbound = direction.equals("inbound");
-    if (!inbound) {
-      doubts.add(spec.direction.map(d -> "unrecognised direction '" + d + "'").orElse("no direction"));
-    }
+  /**
+   * What of a rule does not depend on the target: whether it is inbound, how it decides, its
+   * protocols and ports, and the doubts these leave, in the order messages give them.
+   *
+   * @param fieldDoubts doubts about direction, access and protocol, which come before those about sources
+   * @param portDoubts doubts about the destination and source ports, which come after
+   */
+  private record ReadRule(RuleSpec spec, boolean inbound, Access access, Set<TransportProtocol> surelyProtocols,
+      Set<TransportProtocol> possiblyProtocols, List<PortRange> surelyPorts, List<PortRange> possiblyPorts,
+      boolean allSourcePorts, boolean exact, List<String> fieldDoubts, List<String> portDoubts) {
 
-    String accessText = spec.access.map(a -> a.trim().toLowerCase(Locale.ROOT)).orElse("");
-    Access access = switch (accessText) {
-      case "allow" -> Access.ALLOW;
-      case "deny" -> Access.DENY;
-      default -> Access.UNKNOWN;
-    };
-    if (access == Access.UNKNOWN) {
-      doubts.add(spec.access.map(a -> "unrecognised access '" + a + "'").orElse("no access"));
-    }
+    /** The rule read; empty for an outbound rule, which inbound traffic never meets. */
+    static Optional<ReadRule> of(RuleSpec spec) {
+      List<String> fieldDoubts = new ArrayList<>();
+      String direction = spec.direction.map(d -> d.trim().toLowerCase(Locale.ROOT)).orElse("");
+      if (direction.equals("outbound")) {
+        return Optional.empty();
+      }
+      boolean inbound = direction.equals("inbound");
+      if (!inbound) {
+        fieldDoubts.add(spec.direction.map(d -> "unrecognised direction '" + d + "'").orElse("no direction"));
+      }
 
-    Optional<Set<TransportProtocol>> protocols = spec.protocol.flatMap(TransportProtocol::parse);
-    if (protocols.isEmpty()) {
-      doubts.add(spec.protocol.map(p -> "unrecognised protocol '" + p + "'").orElse("no protocol"));
-    }
-    Set<TransportProtocol> surelyProtocols = protocols.orElse(Set.of());
-    Set<TransportProtocol> possiblyProtocols = protocols.orElse(Set.of(TransportProtocol.values()));
+      String accessText = spec.access.map(a -> a.trim().toLowerCase(Locale.ROOT)).orElse("");
+      Access access = switch (accessText) {
+        case "allow" -> Access.ALLOW;
+        case "deny" -> Access.DENY;
+        default -> Access.UNKNOWN;
+      };
+      if (access == Access.UNKNOWN) {
+        fieldDoubts.add(spec.access.map(a -> "unrecognised access '" + a + "'").orElse("no access"));
+      }
 
+      Optional<Set<TransportProtocol>> protocols = spec.protocol.flatMap(TransportProtocol::parse);
+      if (protocols.isEmpty()) {
+        fieldDoubts.add(spec.protocol.map(p -> "unrecognised protocol '" + p + "'").orElse("no protocol"));
+      }
+
+      List<String> portDoubts = new ArrayList<>();
+      Optional<List<PortRange>> ports = PortRange.parseAll(spec.destinationPorts);
+      if (ports.isEmpty()) {
+        portDoubts.add("unreadable destination ports " + spec.destinationPorts);
+      }
+      // The traffic in question has every source port, so a rule limited to some matches only part of it.
+      Optional<List<PortRange>> sourcePorts = PortRange.parseAll(spec.sourcePorts);
+      boolean allSourcePorts = sourcePorts.filter(p -> p.equals(List.of(PortRange.ALL))).isPresent();
+      if (!allSourcePorts) {
+        portDoubts.add(sourcePorts.isPresent() ? "limited to source ports " + spec.sourcePorts : "unreadable source ports " + spec.sourcePorts);
+      }
+      return Optional.of(new ReadRule(spec, inbound, access, protocols.orElse(Set.of()),
+          protocols.orElse(Set.of(TransportProtocol.values())), ports.orElse(List.of()), ports.orElse(List.of(PortRange.ALL)),
+          allSourcePorts, protocols.isPresent() && ports.isPresent(), List.copyOf(fieldDoubts), List.copyOf(portDoubts)));
+    }
+  }
+
+  /** @param senders the source addresses of the traffic asked about */
+  private static Candidate candidate(ReadRule rule, SecurityGroupAttachment attachment, InboundTarget target,
+      AddressSet senders) {
+    RuleSpec spec = rule.spec;
+    List<String> doubts = new ArrayList<>(rule.fieldDoubts);
     Addresses sources = sources(spec, target, doubts);
-
-    Optional<List<PortRange>> ports = PortRange.parseAll(spec.destinationPorts);
-    if (ports.isEmpty()) {
-      doubts.add("unreadable destination ports " + spec.destinationPorts);
-    }
-    List<PortRange> surelyPorts = ports.orElse(List.of());
-    List<PortRange> possiblyPorts = ports.orElse(List.of(PortRange.ALL));
-
-    // The traffic in question has every source port, so a rule limited to some matches only part of it.
-    Optional<List<PortRange>> sourcePorts = PortRange.parseAll(spec.sourcePorts);
-    boolean allSourcePorts = sourcePorts.filter(p -> p.equals(List.of(PortRange.ALL))).isPresent();
-    if (!allSourcePorts) {
-      doubts.add(sourcePorts.isPresent() ? "limited to source ports " + spec.sourcePorts : "unreadable source ports " + spec.sourcePorts);
-    }
-
+    doubts.addAll(rule.portDoubts);
     Match destination = destination(spec, target, doubts);
 
-    TrafficSet definite = inbound && allSourcePorts && destination == Match.YES
-        ? TrafficSet.of(sources.surely, surelyPorts, surelyProtocols).intersect(query)
-        : TrafficSet.EMPTY;
-    TrafficSet possible = destination == Match.NO
+    // A rule whose sources miss every sender of the query matches none of it, whatever its ports.
+    // The rule's traffic is not cut down to the query: evaluation only ever meets it within the query.
+    TrafficSet possible = destination == Match.NO || !sources.possibly.overlaps(senders)
         ? TrafficSet.EMPTY
-        : TrafficSet.of(sources.possibly, possiblyPorts, possiblyProtocols).intersect(query);
-    return Optional.of(new Candidate(spec, spec.decision(attachment), access, definite, possible, doubts));
+        : TrafficSet.of(sources.possibly, rule.possiblyPorts, rule.possiblyProtocols);
+    TrafficSet definite;
+    if (!rule.inbound || !rule.allSourcePorts || destination != Match.YES || possible.isEmpty()) {
+      // What a rule surely matches lies within what it may match.
+      definite = TrafficSet.EMPTY;
+    } else if (rule.exact && sources.surely.equals(sources.possibly)) {
+      // Nothing about the rule is in doubt, so what it surely matches is what it may match.
+      definite = possible;
+    } else {
+      definite = TrafficSet.of(sources.surely, rule.surelyPorts, rule.surelyProtocols);
+    }
+    return new Candidate(spec, spec.decision(attachment), rule.access, definite, possible, doubts);
   }
 
   private static Addresses sources(RuleSpec spec, InboundTarget target, List<String> doubts) {
@@ -297,12 +344,11 @@ public final class NetworkSecurityEvaluation {
   private static Addresses source(String prefix, InboundTarget target, List<String> doubts) {
     String value = prefix.trim();
     String key = value.toLowerCase(Locale.ROOT);
-    AddressSet outsideNetwork = target.virtualNetworkSpace().map(AddressSet.ALL::minus).orElse(AddressSet.ALL);
     switch (key) {
       case "*", "any", "0.0.0.0/0":
         return new Addresses(AddressSet.ALL, AddressSet.ALL);
       case "internet":
-        return new Addresses(target.publicAddresses(), outsideNetwork);
+        return new Addresses(target.publicAddresses(), outsideNetwork(target));
       case "virtualnetwork", "virtual_network":
         if (target.virtualNetworkSpace().isEmpty()) {
           doubts.add("source VirtualNetwork, but the target's VNet is not known");
@@ -330,10 +376,14 @@ public final class NetworkSecurityEvaluation {
     if (SERVICE_TAG.matcher(value).matches()) {
       // GatewayManager and the other service tags are Azure's public ranges, never addresses in the VNet.
       doubts.add("source service tag " + value + ", whose address ranges are not known here");
-      return new Addresses(AddressSet.EMPTY, outsideNetwork);
+      return new Addresses(AddressSet.EMPTY, outsideNetwork(target));
     }
     doubts.add("unreadable source '" + value + "'");
     return new Addresses(AddressSet.EMPTY, AddressSet.ALL);
+  }
+
+  private static AddressSet outsideNetwork(InboundTarget target) {
+    return target.virtualNetworkSpace().map(AddressSet.ALL::minus).orElse(AddressSet.ALL);
   }
 
   private static Match destination(RuleSpec spec, InboundTarget target, List<String> doubts) {

@@ -94,6 +94,30 @@ class EffectiveSecurityRulesTest {
         "TCP/UDP/ICMP/ESP/AH 80 allowed by no NSG on subnet snet-app and nsg-nic/AllowHttp (priority 300, NIC nic-app)");
   }
 
+  // ------------------------------------------------------------------ rules read once per topology
+
+  @Test
+  void anNsgsRulesAreReadPerTopologySoTheSameIdsWithOtherRulesAreJudgedOnTheirOwn() throws Exception {
+    EffectiveSecurityRules open = rules(net -> net.subnetNsg(rule("Ssh", 200, "Allow", "Internet", "22", "Tcp")));
+    EffectiveSecurityRules closed = rules(net -> net.subnetNsg(rule("Ssh", 200, "Deny", "Internet", "22", "Tcp")));
+    for (int round = 0; round < 2; round++) {
+      assertThat(open.evaluate(ssh(open.target().publicAddresses())).surelyAllowsAll()).isTrue();
+      assertThat(closed.evaluate(ssh(closed.target().publicAddresses())).allowsNothing()).isTrue();
+    }
+  }
+
+  @Test
+  void rulesReadOnceServeEveryTargetAndQueryOfTheTopology() throws Exception {
+    EffectiveSecurityRules rules = rules(net -> net.subnetNsg(rule("AllowSsh", 200, "Allow", "Internet", "22", "Tcp")));
+    InboundAccess first = rules.evaluate(ssh(rules.target().publicAddresses()));
+    InboundAccess internet = rules.evaluate(TrafficSet.from(rules.target().publicAddresses()));
+    InboundAccess again = rules.evaluate(ssh(rules.target().publicAddresses()));
+    assertThat(internet.surely().describePorts()).isEqualTo("TCP 22");
+    assertThat(again.surelyAllowed()).extracting(AllowedTraffic::describe)
+        .isEqualTo(first.surelyAllowed().stream().map(AllowedTraffic::describe).toList());
+    assertThat(rules.evaluate(connectPort(GATEWAY_SUBNET)).surelyAllowsAll()).isTrue();
+  }
+
   // ------------------------------------------------------------------ priority and first match
 
   @Test

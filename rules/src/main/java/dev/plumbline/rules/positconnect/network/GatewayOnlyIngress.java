@@ -28,8 +28,10 @@ import dev.plumbline.rules.positconnect.gateway.ConnectRoutes;
 import dev.plumbline.rules.positconnect.nodes.ConnectNode;
 import dev.plumbline.rules.positconnect.nodes.ConnectNodes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -87,9 +89,11 @@ public final class GatewayOnlyIngress implements Rule {
     List<String> failures = new ArrayList<>();
     List<String> doubts = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
+    // Each path is read once and asked both questions: what the internet gets in, and whether the gateway does.
+    Map<IpConfiguration, EffectiveSecurityRules> paths = new HashMap<>();
 
     for (IpConfiguration configuration : all) {
-      EffectiveSecurityRules rules = EffectiveSecurityRules.inbound(configuration);
+      EffectiveSecurityRules rules = paths.computeIfAbsent(configuration, EffectiveSecurityRules::inbound);
       String where = rules.target().name();
       AddressSet internet = rules.target().publicAddresses();
       InboundAccess access = rules.evaluate(TrafficSet.from(internet));
@@ -121,7 +125,7 @@ public final class GatewayOnlyIngress implements Rule {
       TrafficSet query = TrafficSet.of(gateway.sources(), gateway.ports(), List.of(TransportProtocol.TCP));
       String ports = query.describePorts();
       for (IpConfiguration configuration : gateway.members().isEmpty() ? all : gateway.members()) {
-        EffectiveSecurityRules rules = EffectiveSecurityRules.inbound(configuration);
+        EffectiveSecurityRules rules = paths.computeIfAbsent(configuration, EffectiveSecurityRules::inbound);
         String where = rules.target().name();
         String evidencePath = where + " inbound " + ports + " from " + gateway.describeSubnets();
         InboundAccess access = rules.evaluate(query);

@@ -56,7 +56,15 @@ public final class ConnectNodes {
         String.valueOf(packParameters.getOrDefault(TAG_VALUE_PARAMETER, TAG_VALUE)));
   }
 
+  /** Selects the nodes with the given tag; the pack's rules, its notes and its split into deployments share one selection. */
   public static ConnectNodes in(Topology topology, String tagKey, String tagValue) {
+    return topology.derived(new Selection(tagKey, tagValue), ConnectNodes.class, () -> select(topology, tagKey, tagValue));
+  }
+
+  /** The key a topology keeps a selection under: the tag that marks nodes. */
+  private record Selection(String tagKey, String tagValue) {}
+
+  private static ConnectNodes select(Topology topology, String tagKey, String tagValue) {
     Map<Resource, List<String>> found = new LinkedHashMap<>();
     List<BackendMember> unresolved = new ArrayList<>();
     for (ApplicationGateway gateway : ApplicationGateway.all(topology)) {

@@ -76,6 +76,26 @@ class NodeCountTest {
             "vm-connect-2: tagged role=posit-connect");
   }
 
+  @Test
+  void eachTagSelectsItsOwnNodesInTheSameTopology() throws Exception {
+    Path input = variant("compliant.json", resources -> {
+      ArrayNode members = (ArrayNode) pool(resources).path("properties").path("backendIPConfigurations");
+      members.remove(1);
+      for (JsonNode resource : resources) {
+        if (resource.path("name").asText().equals("nic-connect-2")) {
+          ((ObjectNode) resource.path("properties").path("ipConfigurations").get(0).path("properties"))
+              .remove("applicationGatewayBackendAddressPools");
+        }
+      }
+    });
+    var topology = new TopologyLoader().load(input);
+    // The selection is kept with the topology per tag, so asking with another tag must not reuse it.
+    assertThat(ConnectNodes.in(topology).nodes()).hasSize(2);
+    assertThat(ConnectNodes.in(topology, "role", "something-else").nodes()).extracting(node -> node.vm().name())
+        .containsExactly("vm-connect-1");
+    assertThat(ConnectNodes.in(topology, "role", "posit-connect").nodes()).hasSize(2);
+  }
+
   private static ObjectNode pool(ArrayNode resources) {
     for (JsonNode resource : resources) {
       if (resource.path("type").asText().equals("Microsoft.Network/applicationGateways")) {
