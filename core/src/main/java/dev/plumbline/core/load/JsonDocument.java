@@ -51,6 +51,87 @@ final class JsonDocument {
     this.positions = positions;
   }
 
+  /** Receives each element of a streamed array, with where it stands in the file's bytes. */
+  @FunctionalInterface
+  interface ElementSink {
+    /**
+     * @param offset the element's first byte, or -1 when it is not an object
+     * @param length how many bytes it takes
+     */
+    void accept(JsonDocument document, JsonNode element, String pointer, int offset, int length) throws InputException;
+  }
+
+  /** The file held more than one JSON value, which a stream cannot tell apart from its first one in time. */
+  static final class NotOneValue extends Exception {
+    NotOneValue() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Reads a file whose one value is an array element by element, handing each to {@code sink} as soon
+   * as it is read and keeping none: the document's root is an empty array. Positions are remembered
+   * as {@link #parse} does.
+   *
+   * @throws NotOneValue when another value follows the array (the elements already handed over were
+   *     read with the pointers of a lone array, so the caller reads the file again with {@link #parse})
+   */
+  static JsonDocument stream(String file, byte[] bytes, ElementSink sink) throws InputException, NotOneValue {
+    Map<String, long[]> positions = new HashMap<>();
+    JsonDocument document = new JsonDocument(file, bytes, JsonNodeFactory.instance.arrayNode(), false, positions);
+    Deque<long[]> open = new ArrayDeque<>();
+    try (JsonParser parser = FACTORY.createParser(bytes)) {
+      JsonToken token = parser.nextToken();
+      if (token != JsonToken.START_ARRAY) {
+        throw new IllegalArgumentException("a streamed document must be an array");
+      }
+      JsonLocation at = parser.currentTokenLocation();
+      long[] position = {at.getLineNr(), at.getColumnNr(), ']'};
+      positions.put("", position);
+      open.push(position);
+      Map<String, JsonNode> texts = new HashMap<>();
+      StringBuilder pointer = new StringBuilder();
+      int index = 0;
+      JsonToken next;
+      while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (next == null) {
+          throw new JsonParseException(parser, "unexpected end of input");
+        }
+        int offset = next == JsonToken.START_OBJECT ? (int) parser.currentTokenLocation().getByteOffset() : -1;
+        pointer.setLength(0);
+        pointer.append('/').append(index++);
+        JsonNode element = read(parser, next, pointer, true, positions, open, texts);
+        int length = offset < 0 ? 0 : (int) parser.currentTokenLocation().getByteOffset() + 1 - offset;
+        sink.accept(document, element, pointer.toString(), offset, length);
+      }
+      open.pop();
+      if (parser.nextToken() != null) {
+        throw new NotOneValue();
+      }
+      return document;
+    } catch (StreamReadException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      throw new InputException(file, line, column, describe(e, open), e);
+    } catch (IOException e) {
+      throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One value read again from {@code length} bytes at {@code offset} of a file read before, without
+   * positions: a resource whose tree was dropped ({@link JsonSlice}).
+   */
+  static JsonNode readValue(byte[] bytes, int offset, int length) {
+    try (JsonParser parser = FACTORY.createParser(bytes, offset, length)) {
+      return read(parser, parser.nextToken(), new StringBuilder(), false, null, new ArrayDeque<>(), null);
+    } catch (IOException e) {
+      // The same bytes were read once without fault.
+      throw new java.io.UncheckedIOException("cannot read again the JSON at byte " + offset, e);
+    }
+  }
+
   /** Parses {@code bytes}, named {@code file} in messages. */
   static JsonDocument parse(String file, byte[] bytes) throws InputException {
     Map<String, long[]> positions = new HashMap<>();
@@ -95,7 +176,7 @@ final class JsonDocument {
       case START_OBJECT: {
         JsonLocation at = parser.currentTokenLocation();
         long[] position = {at.getLineNr(), at.getColumnNr(), '}'};
-        if (remember) {
+        if (remember && positions != null) {
           positions.put(pointer.toString(), position);
         }
         open.push(position);
@@ -115,7 +196,7 @@ final class JsonDocument {
       case START_ARRAY: {
         JsonLocation at = parser.currentTokenLocation();
         long[] position = {at.getLineNr(), at.getColumnNr(), ']'};
-        if (remember) {
+        if (remember && positions != null) {
           positions.put(pointer.toString(), position);
         }
         open.push(position);
@@ -137,7 +218,7 @@ final class JsonDocument {
       case VALUE_STRING:
         // Inputs repeat their strings (locations, states, protocols, each id where it is referenced):
         // 1,000 copies of the reference deployment hold 716,000 strings of which 65,000 differ.
-        return texts.computeIfAbsent(parser.getText(), nodes::textNode);
+        return texts == null ? nodes.textNode(parser.getText()) : texts.computeIfAbsent(parser.getText(), nodes::textNode);
       case VALUE_NUMBER_INT:
         switch (parser.getNumberType()) {
           case INT:

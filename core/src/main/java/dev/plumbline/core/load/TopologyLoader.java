@@ -91,6 +91,24 @@ public final class TopologyLoader {
     CompletableFuture<String> digest = bytes.length < PARALLEL_DIGEST_BYTES
         ? CompletableFuture.completedFuture(sha256(bytes))
         : CompletableFuture.supplyAsync(() -> sha256(bytes));
+    if (startsWithArray(bytes)) {
+      // The common export, an array of resources, is read one resource at a time into the model.
+      TopologyBuilder.Mark mark = builder.mark();
+      int[] count = {0};
+      try {
+        JsonDocument.stream(name, bytes, (document, element, pointer, offset, length) -> {
+          ResourceShape.check(document, element, pointer);
+          builder.add(element, document.remembered(pointer), document::remembered,
+              offset < 0 ? null : new JsonSlice(bytes, offset, length));
+          count[0]++;
+        });
+        builder.addInput(new InputSource(name, InputShape.ARM_ARRAY.label(), count[0], digest.join()));
+        return InputShape.ARM_ARRAY;
+      } catch (JsonDocument.NotOneValue e) {
+        // Several values one after another: read again as a whole, with the pointers of a sequence.
+        builder.rollback(mark);
+      }
+    }
     JsonDocument document = JsonDocument.parse(name, bytes);
     JsonNode root = document.root();
     InputShape shape = shapeOf(document);
@@ -106,6 +124,15 @@ public final class TopologyLoader {
     }
     builder.addInput(new InputSource(name, shape.label(), count, digest.join()));
     return shape;
+  }
+
+  private static boolean startsWithArray(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return b == '[';
+      }
+    }
+    return false;
   }
 
   private InputShape shapeOf(JsonDocument document) throws InputException {

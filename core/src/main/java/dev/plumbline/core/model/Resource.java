@@ -11,13 +11,16 @@ import java.util.Optional;
 
 /**
  * One ARM resource, or a child embedded in one (a subnet in a VNet, a probe in a gateway), with its
- * raw JSON kept whole. Typed views read this JSON; nothing is copied into a second model.
+ * raw JSON kept whole. Typed views read this JSON; nothing is copied into a second model. A
+ * resource read from a file may drop its JSON once the topology is built and read it again from the
+ * file's bytes when asked ({@link JsonSource}).
  */
 public final class Resource {
 
   private final ResourceId id;
   private final ResourceType type;
-  private final JsonNode raw;
+  private volatile JsonNode raw;
+  private final JsonSource source;
   private final Provenance provenance;
   private final Resource parent;
 
@@ -25,11 +28,36 @@ public final class Resource {
    * @param parent the resource this one is embedded in, or null for a top-level resource
    */
   public Resource(ResourceId id, ResourceType type, JsonNode raw, Provenance provenance, Resource parent) {
+    this(id, type, raw, provenance, parent, null);
+  }
+
+  /**
+   * @param source where the JSON can be read again once {@link #release()} dropped it, or null to keep it
+   */
+  Resource(ResourceId id, ResourceType type, JsonNode raw, Provenance provenance, Resource parent, JsonSource source) {
     this.id = id;
     this.type = type;
     this.raw = raw;
     this.provenance = provenance;
     this.parent = parent;
+    this.source = source;
+  }
+
+  /** Drops the JSON tree when it can be read again from its source. */
+  void release() {
+    if (source != null) {
+      raw = null;
+    }
+  }
+
+  /** Whether the tree is held now (not dropped for its source to read again). */
+  boolean holdsTree() {
+    return raw != null;
+  }
+
+  /** Where the JSON can be read again, or null when the resource keeps it. */
+  JsonSource source() {
+    return source;
   }
 
   public ResourceId id() {
@@ -47,7 +75,8 @@ public final class Resource {
 
   /** The JSON as it was read. */
   public JsonNode raw() {
-    return raw;
+    JsonNode tree = raw;
+    return tree != null ? tree : JsonSource.Recent.read(source);
   }
 
   public Provenance provenance() {
@@ -61,7 +90,7 @@ public final class Resource {
 
   /** The short name: the last segment of the id, even where ARM's {@code name} is {@code acct/pool/vol}. */
   public String name() {
-    return id.name().orElseGet(() -> raw.path("name").asText(""));
+    return id.name().orElseGet(() -> raw().path("name").asText(""));
   }
 
   public Optional<String> location() {
@@ -70,7 +99,7 @@ public final class Resource {
 
   /** The availability zones the resource is pinned to; empty when it is regional or the field is absent. */
   public List<String> zones() {
-    JsonNode zones = raw.path("zones");
+    JsonNode zones = raw().path("zones");
     if (!zones.isArray()) {
       return List.of();
     }
@@ -81,7 +110,7 @@ public final class Resource {
 
   /** Tags as given; look keys up with {@link #tag(String)}, which ignores case like Azure does. */
   public Map<String, String> tags() {
-    JsonNode tags = raw.path("tags");
+    JsonNode tags = raw().path("tags");
     if (!tags.isObject()) {
       return Map.of();
     }
@@ -99,11 +128,11 @@ public final class Resource {
   }
 
   public JsonNode sku() {
-    return raw.path("sku");
+    return raw().path("sku");
   }
 
   public JsonNode properties() {
-    return raw.path("properties");
+    return raw().path("properties");
   }
 
   /**
@@ -112,7 +141,7 @@ public final class Resource {
    * absent. JSON {@code null} counts as absent, so fail-closed rules need only one check.
    */
   public JsonNode get(String path) {
-    return PropertyPath.resolve(raw, path);
+    return PropertyPath.resolve(raw(), path);
   }
 
   /** The text at a property path, or empty when it is absent or not a scalar. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,10 @@ public final class TopologyBuilder {
 
   private final List<Resource> topLevel = new ArrayList<>();
   private final Map<ResourceId, Resource> topLevelById = new HashMap<>();
-  private final Map<Resource, Function<String, Provenance>> positions = new HashMap<>();
+  /** The children read out of each resource's JSON when it was added, in the order they stand. */
+  private final Map<Resource, List<Resource>> embedded = new IdentityHashMap<>();
+  /** The references read out of each resource's JSON when it was added, relation by relation. */
+  private final Map<Resource, List<Found>> references = new IdentityHashMap<>();
   private final List<Gap> gaps = new ArrayList<>();
   private final List<InputSource> inputs = new ArrayList<>();
   private final List<JsonNode> nodes = new ArrayList<>();
@@ -48,6 +52,17 @@ public final class TopologyBuilder {
    * @param positions finds the line and column of a JSON pointer in the same input, for embedded children
    */
   public TopologyBuilder add(JsonNode raw, Provenance provenance, Function<String, Provenance> positions) {
+    return add(raw, provenance, positions, null);
+  }
+
+  /**
+   * Adds a top-level resource whose JSON can be read again from {@code source}: everything the
+   * build needs (its embedded children, its references) is read out of {@code raw} now, and the
+   * tree is dropped, so that a large input is never held as trees all at once.
+   *
+   * @param source where the JSON can be read again, or null to keep the tree
+   */
+  public TopologyBuilder add(JsonNode raw, Provenance provenance, Function<String, Provenance> positions, JsonSource source) {
     ResourceId id = ResourceId.parse(raw.path("id").asText());
     String typeText = raw.path("type").asText("");
     ResourceType type = typeText.isBlank()
@@ -63,11 +78,40 @@ public final class TopologyBuilder {
       }
       return this;
     }
-    Resource resource = new Resource(id, type, raw, provenance, null);
+    Resource resource = new Resource(id, type, raw, provenance, null, source);
     topLevel.add(resource);
     topLevelById.put(id, resource);
-    this.positions.put(resource, positions);
+    readParts(resource, raw, positions);
+    resource.release();
     return this;
+  }
+
+  /** How far the builder has come, to {@link #rollback} to. */
+  public record Mark(int resources, int gaps) {}
+
+  public Mark mark() {
+    return new Mark(topLevel.size(), gaps.size());
+  }
+
+  /** Forgets the resources and gaps added since {@code mark}. */
+  public TopologyBuilder rollback(Mark mark) {
+    while (topLevel.size() > mark.resources()) {
+      Resource dropped = topLevel.remove(topLevel.size() - 1);
+      topLevelById.remove(dropped.id());
+      forget(dropped);
+    }
+    while (gaps.size() > mark.gaps()) {
+      gaps.remove(gaps.size() - 1);
+    }
+    return this;
+  }
+
+  private void forget(Resource resource) {
+    references.remove(resource);
+    for (Resource child : embedded.getOrDefault(resource, List.of())) {
+      forget(child);
+    }
+    embedded.remove(resource);
   }
 
   public TopologyBuilder addGap(Gap gap) {
@@ -105,7 +149,7 @@ public final class TopologyBuilder {
     Map<ResourceId, Resource> byId = new HashMap<>(topLevelById);
     for (Resource resource : topLevel) {
       all.add(resource);
-      collectEmbedded(resource, positions.get(resource), byId, all);
+      addEmbedded(resource, byId, all);
     }
     // References are looked up by their lower-cased text, sparing a parse of each id they hold.
     Map<String, Resource> byKey = new HashMap<>(byId.size() * 2);
@@ -125,16 +169,16 @@ public final class TopologyBuilder {
       if (parent != null) {
         link(forward, resource, Relation.PARENT, parent);
       }
-      for (Relation relation : Relation.from(resource.type())) {
-        for (ReferenceAt reference : references(resource.raw(), relation)) {
-          Resource target = byKey.get(ResourceId.keyOf(reference.id()));
-          if (target != null) {
-            link(forward, resource, relation, target);
-          } else if (relation.to() != null) {
-            allGaps.add(new Gap(Gap.Kind.DANGLING_REFERENCE, resource.id().toString(), reference.path(),
-                reference.id(), "the referenced " + relation.to().name() + " resource is not in the topology",
-                resource.provenance()));
-          }
+      for (Found found : references.getOrDefault(resource, List.of())) {
+        Relation relation = found.relation();
+        ReferenceAt reference = found.reference();
+        Resource target = byKey.get(ResourceId.keyOf(reference.id()));
+        if (target != null) {
+          link(forward, resource, relation, target);
+        } else if (relation.to() != null) {
+          allGaps.add(new Gap(Gap.Kind.DANGLING_REFERENCE, resource.id().toString(), reference.path(),
+              reference.id(), "the referenced " + relation.to().name() + " resource is not in the topology",
+              resource.provenance()));
         }
       }
     }
@@ -147,10 +191,23 @@ public final class TopologyBuilder {
     return resource.is(NETAPP_VOLUME) || resource.is(NETAPP_CAPACITY_POOL) || resource.is(SUBNET);
   }
 
-  private void collectEmbedded(Resource holder, Function<String, Provenance> positions, Map<ResourceId, Resource> byId,
-      List<Resource> all) {
+  /**
+   * Reads what the build needs out of a resource's JSON while it is at hand: its references, and
+   * its embedded children (each with its own), which read their JSON again through the holder's.
+   */
+  private void readParts(Resource holder, JsonNode json, Function<String, Provenance> positions) {
+    List<Found> found = new ArrayList<>(2);
+    for (Relation relation : Relation.from(holder.type())) {
+      for (ReferenceAt reference : references(json, relation)) {
+        found.add(new Found(relation, reference));
+      }
+    }
+    if (!found.isEmpty()) {
+      references.put(holder, found);
+    }
+    List<Resource> children = null;
     for (String segment : EMBEDDED.getOrDefault(holder.type(), List.of())) {
-      JsonNode array = holder.properties().path(segment);
+      JsonNode array = json.path("properties").path(segment);
       if (!array.isArray()) {
         continue;
       }
@@ -163,17 +220,36 @@ public final class TopologyBuilder {
             .or(() -> Optional.ofNullable(element.path("name").asText(null))
                 .filter(name -> !name.isBlank())
                 .map(name -> holder.id().child(segment, name)));
-        if (childId.isEmpty() || byId.containsKey(childId.get())) {
-          // A child also given as its own resource (a subnet read by itself) keeps that reading.
+        if (childId.isEmpty()) {
           continue;
         }
-        String pointer = holder.provenance().pointer() + "/properties/" + segment + "/" + i;
-        Provenance provenance = positions.apply(pointer);
-        Resource child = new Resource(childId.get(), holder.type().child(segment), element, provenance, holder);
-        byId.put(child.id(), child);
-        all.add(child);
-        collectEmbedded(child, positions, byId, all);
+        String part = "/properties/" + segment + "/" + i;
+        Provenance provenance = positions.apply(holder.provenance().pointer() + part);
+        JsonSource source = holder.source() == null ? null : JsonSource.partOf(holder, part);
+        Resource child = new Resource(childId.get(), holder.type().child(segment), element, provenance, holder, source);
+        if (children == null) {
+          children = new ArrayList<>();
+        }
+        children.add(child);
+        readParts(child, element, positions);
+        child.release();
       }
+    }
+    if (children != null) {
+      embedded.put(holder, children);
+    }
+  }
+
+  /** The children read out of {@code holder}, but for those given as their own resources, which keep that reading. */
+  private void addEmbedded(Resource holder, Map<ResourceId, Resource> byId, List<Resource> all) {
+    for (Resource child : embedded.getOrDefault(holder, List.of())) {
+      if (byId.containsKey(child.id())) {
+        // A child also given as its own resource (a subnet read by itself) keeps that reading.
+        continue;
+      }
+      byId.put(child.id(), child);
+      all.add(child);
+      addEmbedded(child, byId, all);
     }
   }
 
@@ -208,6 +284,9 @@ public final class TopologyBuilder {
 
   /** A reference found in a resource's JSON: the dotted path where it stands and the id it holds. */
   record ReferenceAt(String path, String id) {}
+
+  /** A reference read when its resource was added, with the relation it belongs to. */
+  private record Found(Relation relation, ReferenceAt reference) {}
 
   /** Every non-blank text value at the relation's path, expanding {@code [*]} over array elements. */
   static List<ReferenceAt> references(JsonNode root, Relation relation) {
