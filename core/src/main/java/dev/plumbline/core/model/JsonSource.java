@@ -20,13 +20,15 @@ public interface JsonSource {
     return false;
   }
 
-  /** The part at {@code pointer} of {@code holder}'s JSON: an embedded child's source. */
-  static JsonSource partOf(Resource holder, String pointer) {
-    com.fasterxml.jackson.core.JsonPointer at = com.fasterxml.jackson.core.JsonPointer.compile(pointer);
+  /**
+   * Element {@code index} of the array {@code properties.<segment>} of {@code holder}'s JSON: an
+   * embedded child's source. Navigated, not parsed: the holder's tree is at hand or read once.
+   */
+  static JsonSource partOf(Resource holder, String segment, int index) {
     return new JsonSource() {
       @Override
       public JsonNode read() {
-        return holder.raw().at(at);
+        return holder.raw().path("properties").path(segment).path(index);
       }
 
       @Override

@@ -51,8 +51,9 @@ public final class ResourceId implements Comparable<ResourceId> {
       }
       i += 2;
     }
-    this.subscriptionId = sub;
-    this.resourceGroup = rg;
+    // Every id of a group repeats its subscription and group; one copy of each serves them all.
+    this.subscriptionId = sub == null ? null : sub.intern();
+    this.resourceGroup = rg == null ? null : rg.intern();
     this.providerIndex = lastProvider;
     int pairsStart = lastProvider + 2;
     if (lastProvider >= 0 && n > pairsStart) {

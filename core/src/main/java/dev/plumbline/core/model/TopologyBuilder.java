@@ -223,9 +223,8 @@ public final class TopologyBuilder {
         if (childId.isEmpty()) {
           continue;
         }
-        String part = "/properties/" + segment + "/" + i;
-        Provenance provenance = positions.apply(holder.provenance().pointer() + part);
-        JsonSource source = holder.source() == null ? null : JsonSource.partOf(holder, part);
+        Provenance provenance = positions.apply(holder.provenance().pointer() + "/properties/" + segment + "/" + i);
+        JsonSource source = holder.source() == null ? null : JsonSource.partOf(holder, segment, i);
         Resource child = new Resource(childId.get(), holder.type().child(segment), element, provenance, holder, source);
         if (children == null) {
           children = new ArrayList<>();
