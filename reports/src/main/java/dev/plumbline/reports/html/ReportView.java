@@ -112,10 +112,17 @@ public record ReportView(
    *
    * @param resource the filter key of what it concerns: a resource's anchor, {@code scope} for the deployment
    *     as a whole, or "" for anything else
+   * @param source the file (or URL) the subject was read from, "" when it has none
+   * @param position where in the source: {@code :line:column /pointer}
    * @param span the rows it takes: one per evidence entry, at least one
    */
   public record FindingRow(String subjectName, String subjectId, String resource, Look look, String message,
-      List<EvidenceRow> evidence, String provenance, int span) {
+      List<EvidenceRow> evidence, String source, String position, int span) {
+
+    /** {@code file:line:column /pointer}, printed as text. */
+    public String provenance() {
+      return source + position;
+    }
 
     /** The evidence after the first entry, which shares the finding's row. */
     public List<EvidenceRow> moreEvidence() {

@@ -329,7 +329,7 @@ final class ReportViews {
     String key = resource != null ? anchors.get(resource) : isScope(finding) ? SCOPE : "";
     return new FindingRow(VisibleText.line(name), VisibleText.line(finding.subject().id()),
         key, lookOf(finding), VisibleText.of(finding.message()), evidence,
-        location(finding.subject().provenance()), Math.max(1, evidence.size()));
+        source(finding.subject().provenance()), position(finding.subject().provenance()), Math.max(1, evidence.size()));
   }
 
   private List<Area> areas(List<RuleView> ruleViews) {
@@ -661,10 +661,20 @@ final class ReportViews {
 
   /** {@code file:line:column /pointer}, or the ARM request URL of a live read; printed as text, never linked. */
   static String location(Provenance provenance) {
+    return source(provenance) + position(provenance);
+  }
+
+  /** The file or request URL of a {@link #location}. */
+  private static String source(Provenance provenance) {
+    return VisibleText.line(provenance.source());
+  }
+
+  /** The rest of a {@link #location}: {@code :line:column /pointer}, or "" for a provenance without a source. */
+  private static String position(Provenance provenance) {
     if (provenance.source().isEmpty()) {
       return "";
     }
-    return VisibleText.line(provenance.toString()
+    return VisibleText.line((provenance.hasPosition() ? ":" + provenance.line() + ":" + provenance.column() : "")
         + (provenance.pointer().isEmpty() ? "" : " " + provenance.pointer()));
   }
 

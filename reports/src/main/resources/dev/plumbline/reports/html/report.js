@@ -6,7 +6,6 @@
   'use strict';
   var doc = document;
   var FILTERS = ['status', 'sev', 'pillar'];
-  var ESCAPES = { n: '\n', t: '\t', r: '\r', f: '\f', b: '\b' };
   var groups = Array.prototype.slice.call(doc.querySelectorAll('details.rule'));
   var areas = Array.prototype.slice.call(doc.querySelectorAll('section.area'));
   var items = Array.prototype.slice.call(doc.querySelectorAll('li.af'));
@@ -49,20 +48,22 @@
     return el.plumblineText;
   }
 
-  /* The data block holds JSON that jte escaped for a script context (a backslash before quotes, slashes,
-     hyphens, backslashes ...); undo exactly that, then parse. Data blocks are never executed. */
-  function unescapeBlock(s) {
-    return s.replace(/\\([\s\S])/g, function (m, c) {
-      return Object.prototype.hasOwnProperty.call(ESCAPES, c) ? ESCAPES[c] : c;
-    });
+  /* A data block holds plain JSON (Jackson wrote it with every '<', '>', '&' and non-ASCII character as a
+     \u escape, so nothing in it can end the element). Data blocks are never executed. */
+  function readBlock(id) {
+    var block = doc.getElementById(id);
+    return block ? JSON.parse(block.textContent) : null;
   }
 
+  /* A requirement's rows kept in its data block, as [name, id, resource, status, look, message, provenance,
+     evidence]: a row names its input file by index and may share the evidence of an earlier row, by index too. */
   function deferred(g) {
     if (g.getAttribute('data-drawn') === '1') { return []; }
     if (!dataOf.has(g)) {
-      var block = doc.getElementById(g.id + '-rows');
-      var rows = block ? JSON.parse(unescapeBlock(block.textContent)) : [];
-      /* A row may share the evidence of an earlier row: then it holds that row's index. */
+      var data = readBlock(g.id + '-rows') || { rows: [], sources: [] };
+      var rows = data.rows.map(function (r) {
+        return [r[0], r[1], r[2], r[3], r[4], r[5], data.sources[r[6]] + r[7], r[8]];
+      });
       rows.forEach(function (d) {
         if (typeof d[7] === 'number') { d[7] = rows[d[7]][7]; }
         var parts = [d[0], d[1], look(d[4]).label, d[5], d[6]];

@@ -145,14 +145,17 @@ class HtmlReportWriterTest {
     String html = HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext());
     HtmlMarkup.RawText block = HtmlMarkup.rawTexts(html).stream()
         .filter(r -> "application/json".equals(r.start().attribute("type"))).findFirst().orElseThrow();
-    assertThat(block.text()).doesNotContain("<").doesNotContain("</script");
-    JsonNode rows = JSON.readTree(HtmlMarkup.unescapeScriptBlock(block.text()));
+    assertInertDataBlock(block.text());
+    JsonNode data = JSON.readTree(block.text());
+    JsonNode rows = data.get("rows");
     assertThat(rows.size()).isGreaterThan(50);
     List<String> messages = new ArrayList<>();
     rows.forEach(row -> messages.add(row.get(5).asText()));
     assertThat(messages).anyMatch(m -> m.contains("'\"</script><!--<script>window.__pwned=52</script> \\u003c \\\" \\\\"));
     assertThat(rows.get(0).get(4).asText()).isIn("UNKNOWN", "FAIL_HIGH");
-    JsonNode evidence = rows.get(0).get(7).get(0);
+    assertThat(data.get("sources").get(rows.get(0).get(6).asInt()).asText() + rows.get(0).get(7).asText())
+        .isEqualTo("file\"><script>window.__pwned=51</script>.json:1:2 /x/<y>");
+    JsonNode evidence = rows.get(0).get(8).get(0);
     assertThat(evidence.get(1).asText()).isEqualTo("expected ' \" ` $ / - \\ \n\t\u240d\u240c\u2408");
     assertThat(evidence.get(2).isNull()).isTrue();
   }
@@ -227,13 +230,13 @@ class HtmlReportWriterTest {
       if (!"application/json".equals(block.start().attribute("type"))) {
         continue;
       }
-      JsonNode rows = JSON.readTree(HtmlMarkup.unescapeScriptBlock(block.text()));
+      JsonNode rows = JSON.readTree(block.text()).get("rows");
       for (int i = 0; i < rows.size(); i++) {
-        JsonNode evidence = rows.get(i).get(7);
+        JsonNode evidence = rows.get(i).get(8);
         if (evidence.isNumber()) {
           shared++;
           assertThat(evidence.asInt()).isLessThan(i);
-          evidence = rows.get(evidence.asInt()).get(7);
+          evidence = rows.get(evidence.asInt()).get(8);
         }
         assertThat(evidence.isArray()).isTrue();
         List<dev.plumbline.core.rule.Evidence> own = bySubject.get(rows.get(i).get(1).asText()).evidence();
@@ -291,6 +294,49 @@ class HtmlReportWriterTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HtmlReportWriter().write(
             HtmlFixtures.example("compliant.json"), HtmlFixtures.context(), new java.io.BufferedWriter(broken, 16)))
         .isInstanceOf(IOException.class).hasMessage("disk full");
+  }
+
+  @Test
+  void dataBlocksCannotBeBrokenOutOfWhateverTheRowsHold() throws Exception {
+    String html = HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext());
+    List<HtmlMarkup.RawText> blocks = HtmlMarkup.rawTexts(html).stream()
+        .filter(r -> "application/json".equals(r.start().attribute("type"))).toList();
+    assertThat(blocks).isNotEmpty();
+    String all = "";
+    for (HtmlMarkup.RawText block : blocks) {
+      assertInertDataBlock(block.text());
+      all += JSON.readTree(block.text()).toString();
+    }
+    // What the hostile fixture planted comes back out of JSON.parse exactly (as text the script draws).
+    assertThat(all).contains("</script><!--<script>window.__pwned=52</script>");
+    assertThat(HtmlMarkup.tags(html).stream().filter(t -> t.name().equals("script")).count())
+        .isEqualTo(blocks.size() + 1);
+  }
+
+  @Test
+  void jsonDataBlocksEscapeEverythingTheHtmlTokenizerCouldActOn() throws Exception {
+    String hostile = "</script><script>alert(1)</script> <!-- <script> --> & \u2028 \u2029 \u202e \u2066 \u0000 \ud83d\ude00"
+        + " </SCRIPT > ]]> \" \\";
+    JsonDataBlock block = new JsonDataBlock() {
+      @Override
+      void writeJson(com.fasterxml.jackson.core.JsonGenerator json) throws IOException {
+        json.writeStartArray();
+        json.writeString(hostile);
+        json.writeEndArray();
+      }
+    };
+    StringWriter out = new StringWriter();
+    block.writeTo(new gg.jte.html.OwaspHtmlTemplateOutput(new gg.jte.output.WriterOutput(out)));
+    String text = out.toString();
+    assertInertDataBlock(text);
+    assertThat(text).contains("\\u003C/script\\u003E").contains("\\u2028").contains("\\u2029").contains("\\u202E");
+    assertThat(JSON.readTree(text).get(0).asText()).isEqualTo(hostile);
+  }
+
+  /** Printable ASCII without '<', '>' or '&': nothing the HTML tokenizer acts on inside a script element. */
+  private static void assertInertDataBlock(String text) {
+    assertThat(text).doesNotContain("<").doesNotContain(">").doesNotContain("&");
+    assertThat(text.chars()).allMatch(c -> c >= 0x20 && c < 0x7F);
   }
 
   private static String withoutConstantAssets(String html) {
