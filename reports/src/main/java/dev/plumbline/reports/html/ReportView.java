@@ -22,7 +22,7 @@ public record ReportView(
     List<AttentionItem> unknowns,
     List<AttentionItem> errors,
     int attentionOmitted,
-    List<ResourceRow> resources,
+    ResourceTable resources,
     Appendix appendix) {
 
   /**
@@ -153,9 +153,23 @@ public record ReportView(
     }
   }
 
+  /**
+   * The resources table, worst first.
+   *
+   * @param rows the rows rendered as HTML: every resource that needs attention, and at least the first ones
+   * @param total every resource listed
+   * @param deferred the rows beyond {@code rows}, as a JSON data block the script draws on request
+   */
+  public record ResourceTable(List<ResourceRow> rows, int total, int deferredCount, Content deferred) {
+
+    public boolean hasDeferred() {
+      return deferredCount > 0;
+    }
+  }
+
   /** One resource of the topology, the text equivalent of the picture. */
   public record ResourceRow(String anchor, String name, String id, String kind, String type, String zones,
-      String subnet, Look worst, List<RuleLink> rules, boolean drawn) {}
+      String subnet, Look worst, List<RuleLink> rules) {}
 
   /** A requirement that touched a resource, with the resource's worst outcome under it. */
   public record RuleLink(String anchor, String id, Look look) {}

@@ -27,6 +27,7 @@ import dev.plumbline.reports.html.ReportView.InventoryRow;
 import dev.plumbline.reports.html.ReportView.NoteView;
 import dev.plumbline.reports.html.ReportView.ParamRow;
 import dev.plumbline.reports.html.ReportView.ResourceRow;
+import dev.plumbline.reports.html.ReportView.ResourceTable;
 import dev.plumbline.reports.html.ReportView.RuleLink;
 import dev.plumbline.reports.html.ReportView.RuleView;
 import dev.plumbline.reports.html.ReportView.ScoreCell;
@@ -49,11 +50,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Builds the {@link ReportView} of an audit: every decision about what the report shows is made here. */
 final class ReportViews {
 
-  /** Rows rendered as HTML per requirement; the rest wait in a JSON data block. */
+  /** Rows rendered as HTML per requirement, and in the resources table at least; the rest wait in JSON data blocks. */
   static final int RENDERED_ROWS = 200;
   /** Requirements that need attention start open when they have at most this many rows. */
   static final int OPEN_LIMIT = 50;
@@ -78,6 +80,7 @@ final class ReportViews {
   private final Map<String, RuleMetadata> rules = new LinkedHashMap<>();
   private final Map<String, ResourceSummary> resourcesById = new HashMap<>();
   private final Map<String, String> anchors = new HashMap<>();
+  private final List<Listed> listed = new ArrayList<>();
   private final Map<String, Map<String, Look>> rulesByResource = new HashMap<>();
   private final Map<String, Look> worstByResource = new HashMap<>();
   /** The resource key of each subject id, or "" when it has none. */
@@ -149,24 +152,30 @@ final class ReportViews {
     return new ReportView(
         new ReportView.Page(title, assets.csp(), assets.css(), assets.js(), Plumbline.NAME + " " + Plumbline.version()),
         verdict, facts(), notes(), gaps, result.gaps().size() - gaps.size(), scorecard(ruleViews), picture,
-        filters(), areas(ruleViews), unknowns, errors, attentionOmitted, resourceRows(placed), appendix(ruleViews));
+        filters(), areas(ruleViews), unknowns, errors, attentionOmitted, resourceTable(placed), appendix(ruleViews));
   }
 
   // ---------------------------------------------------------------- resources
 
+  /** A listed resource: the first of the resources with its id, with its lookup key and its row's anchor. */
+  private record Listed(ResourceSummary resource, String key, String anchor) {}
+
   /** A resource with what the audit decided about it. */
-  private record Placed(ResourceSummary resource, String anchor, Look look, String phrase) {}
+  private record Placed(ResourceSummary resource, String key, String anchor, Look look, String phrase) {}
 
   private void indexResources() {
     Map<String, Integer> used = new HashMap<>();
+    MessageDigest sha256 = sha256();
     for (ResourceSummary resource : result.resources()) {
       String key = resource.id().toLowerCase(Locale.ROOT);
       if (resourcesById.putIfAbsent(key, resource) != null) {
         continue;
       }
-      String anchor = "res-" + shortHash(key);
+      String anchor = "res-" + shortHash(sha256, key);
       int seen = used.merge(anchor, 1, Integer::sum);
-      anchors.put(key, seen == 1 ? anchor : anchor + "-" + seen);
+      anchor = seen == 1 ? anchor : anchor + "-" + seen;
+      anchors.put(key, anchor);
+      listed.add(new Listed(resource, key, anchor));
     }
   }
 
@@ -210,14 +219,10 @@ final class ReportViews {
   }
 
   private List<Placed> placed() {
-    List<Placed> placed = new ArrayList<>();
-    for (ResourceSummary resource : result.resources()) {
-      String key = resource.id().toLowerCase(Locale.ROOT);
-      if (resourcesById.get(key) != resource) {
-        continue;
-      }
-      Look look = worstByResource.getOrDefault(key, Look.NONE);
-      placed.add(new Placed(resource, anchors.get(key), look, phrase(rulesByResource.getOrDefault(key, Map.of()))));
+    List<Placed> placed = new ArrayList<>(listed.size());
+    for (Listed l : listed) {
+      Look look = worstByResource.getOrDefault(l.key(), Look.NONE);
+      placed.add(new Placed(l.resource(), l.key(), l.anchor(), look, phrase(rulesByResource.getOrDefault(l.key(), Map.of()))));
     }
     return placed;
   }
@@ -261,7 +266,11 @@ final class ReportViews {
     return parts.isEmpty() ? "no requirement concerns it" : String.join(", ", parts);
   }
 
-  private List<ResourceRow> resourceRows(List<Placed> placed) {
+  /**
+   * The resources table, worst first: resources that need attention and the first {@value #RENDERED_ROWS}
+   * rows as HTML, the rest (resources that pass or have no finding) in a data block.
+   */
+  private ResourceTable resourceTable(List<Placed> placed) {
     // Sort keys are computed once per resource, not once per comparison: 19,000 resources take ~270,000 comparisons.
     record Keyed(Placed placed, String kind, String name) {}
     List<Keyed> sorted = new ArrayList<>(placed.size());
@@ -272,22 +281,27 @@ final class ReportViews {
         .thenComparing(Keyed::kind)
         .thenComparing(Keyed::name)
         .thenComparing(k -> k.placed().resource().id()));
-    Map<String, RuleLink> linkCache = new HashMap<>();
-    List<ResourceRow> rows = new ArrayList<>(sorted.size());
-    for (Keyed k : sorted) {
-      Placed p = k.placed();
-      ResourceSummary resource = p.resource();
-      List<RuleLink> links = new ArrayList<>();
-      rulesByResource.getOrDefault(resource.id().toLowerCase(Locale.ROOT), Map.of())
-          .forEach((ruleId, look) -> links.add(linkCache.computeIfAbsent(ruleId + '\u0000' + look.name(),
-              key -> new RuleLink(ruleAnchor(ruleId), VisibleText.line(ruleId), look))));
-      List<String> subnets = resource.subnets().stream().map(TopologyPicture::shortName).toList();
-      rows.add(new ResourceRow(p.anchor(), VisibleText.line(resource.name()), VisibleText.line(resource.id()),
-          k.kind(), VisibleText.line(resource.type()), TopologyPicture.zonesText(resource.zones()),
-          subnets.isEmpty() ? "\u2014" : String.join(", ", subnets), p.look(), links,
-          !resource.type().toLowerCase(Locale.ROOT).endsWith("/networkinterfaces")));
+    int rendered = 0;
+    while (rendered < sorted.size() && (rendered < RENDERED_ROWS || sorted.get(rendered).placed().look().needsAttention())) {
+      rendered++;
     }
-    return rows;
+    Map<String, RuleLink> linkCache = new HashMap<>();
+    Function<Keyed, ResourceRow> toRow = k -> resourceRow(k.placed(), k.kind(), linkCache);
+    List<ResourceRow> rows = sorted.subList(0, rendered).stream().map(toRow).toList();
+    List<Keyed> rest = sorted.subList(rendered, sorted.size());
+    return new ResourceTable(rows, sorted.size(), rest.size(), new DeferredResources<>(rest, toRow));
+  }
+
+  private ResourceRow resourceRow(Placed p, String kind, Map<String, RuleLink> linkCache) {
+    ResourceSummary resource = p.resource();
+    List<RuleLink> links = new ArrayList<>();
+    rulesByResource.getOrDefault(p.key(), Map.of())
+        .forEach((ruleId, look) -> links.add(linkCache.computeIfAbsent(ruleId + '\u0000' + look.name(),
+            key -> new RuleLink(ruleAnchor(ruleId), VisibleText.line(ruleId), look))));
+    List<String> subnets = resource.subnets().stream().map(TopologyPicture::shortName).toList();
+    return new ResourceRow(p.anchor(), VisibleText.line(resource.name()), VisibleText.line(resource.id()),
+        kind, VisibleText.line(resource.type()), TopologyPicture.zonesText(resource.zones()),
+        subnets.isEmpty() ? "\u2014" : String.join(", ", subnets), p.look(), links);
   }
 
   // ---------------------------------------------------------------- requirements
@@ -651,9 +665,17 @@ final class ReportViews {
   }
 
   private static String shortHash(String text) {
+    return shortHash(sha256(), text);
+  }
+
+  /** The first 12 hex digits of the text's SHA-256; one digest serves many texts (getting one is not free). */
+  private static String shortHash(MessageDigest sha256, String text) {
+    return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 6);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 6);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

@@ -227,8 +227,8 @@ class HtmlReportWriterTest {
     result.findings().forEach(f -> bySubject.put(f.subject().id(), f));
     int shared = 0;
     for (HtmlMarkup.RawText block : HtmlMarkup.rawTexts(html)) {
-      if (!"application/json".equals(block.start().attribute("type"))) {
-        continue;
+      if (!"application/json".equals(block.start().attribute("type")) || !block.start().attribute("id").startsWith("rule-")) {
+        continue; // the resources table's block holds resources, not findings
       }
       JsonNode rows = JSON.readTree(block.text()).get("rows");
       for (int i = 0; i < rows.size(); i++) {
@@ -298,19 +298,65 @@ class HtmlReportWriterTest {
 
   @Test
   void dataBlocksCannotBeBrokenOutOfWhateverTheRowsHold() throws Exception {
-    String html = HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext());
+    String html = HtmlFixtures.render(HtmlFixtures.hostileAtScale(), HtmlFixtures.hostileContext());
     List<HtmlMarkup.RawText> blocks = HtmlMarkup.rawTexts(html).stream()
         .filter(r -> "application/json".equals(r.start().attribute("type"))).toList();
-    assertThat(blocks).isNotEmpty();
-    String all = "";
+    assertThat(blocks).extracting(b -> b.start().attribute("id")).contains("resources-rows");
+    StringBuilder all = new StringBuilder();
     for (HtmlMarkup.RawText block : blocks) {
       assertInertDataBlock(block.text());
-      all += JSON.readTree(block.text()).toString();
+      JSON.readTree(block.text()).findValues("rows").forEach(rows -> rows.forEach(row -> row.forEach(v -> all.append(v).append('\n'))));
     }
-    // What the hostile fixture planted comes back out of JSON.parse exactly (as text the script draws).
-    assertThat(all).contains("</script><!--<script>window.__pwned=52</script>");
+    // What the fixtures planted comes back out of JSON.parse as the visible text the script draws.
+    String visible = VisibleText.line(HtmlFixtures.HOSTILE_DATA);
+    assertThat(visible).contains("</script><script>alert(1)</script><!--").contains("\u27e8U+2028\u27e9");
+    assertThat(all).contains("</script><!--<script>window.__pwned=52</script>").contains(JSON.writeValueAsString(visible));
     assertThat(HtmlMarkup.tags(html).stream().filter(t -> t.name().equals("script")).count())
         .isEqualTo(blocks.size() + 1);
+  }
+
+  @Test
+  void resourcesTableDrawsThoseThatNeedAttentionAndKeepsTheRestInADataBlock() throws Exception {
+    AuditResult result = HtmlFixtures.manyVnets(300, 9);
+    String html = HtmlFixtures.render(result, HtmlFixtures.context());
+    String table = html.substring(html.indexOf("<table class=\"plain res\">"), html.indexOf("</table>", html.indexOf("<table class=\"plain res\">")));
+    List<String> names = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    Matcher row = Pattern.compile("<tr id=\"(res-[0-9a-f-]+)\" class=\"rrow\">\n<td class=\"rcell\"><span class=\"rname\">([^<]*)</span>"
+        + "<code class=\"sid\">([^<]*)</code>").matcher(table);
+    while (row.find()) {
+      names.add(row.group(2));
+      ids.add(row.group(3));
+    }
+    assertThat(names).hasSize(ReportViews.RENDERED_ROWS).startsWith("vm-9"); // the failing VM first
+    assertThat(html).contains("<button type=\"button\" class=\"show-resources\">Show all 900 resources</button> 700 more");
+
+    HtmlMarkup.RawText block = HtmlMarkup.rawTexts(html).stream()
+        .filter(r -> "resources-rows".equals(r.start().attribute("id"))).findFirst().orElseThrow();
+    JsonNode data = JSON.readTree(block.text());
+    Map<String, String> typeOf = new java.util.HashMap<>();
+    result.resources().forEach(r -> typeOf.put(r.id(), r.type()));
+    for (JsonNode kept : data.get("rows")) {
+      String id = data.get("groups").get(kept.get(2).asInt()).asText() + kept.get(3).asText();
+      assertThat(typeOf).containsKey(id);
+      assertThat(data.get("kinds").get(kept.get(4).asInt()).get(1).asText()).isEqualTo(typeOf.get(id));
+      assertThat(kept.get(7).asText()).isIn("PASS", "NONE"); // nothing that needs attention waits in the block
+      JsonNode links = kept.get(8);
+      if (kept.get(7).asText().equals("PASS")) {
+        assertThat(links.size()).isEqualTo(2);
+        assertThat(data.get("rules").get(links.get(0).asInt()).get(1).asText()).isEqualTo("SYN-V-01");
+        assertThat(links.get(1).asText()).isEqualTo("PASS");
+      } else {
+        assertThat(links.size()).isZero();
+      }
+      names.add(kept.get(1).asText());
+      ids.add(id);
+    }
+    // Drawn and kept rows together are every resource once, in the table's order: worst, kind, name.
+    assertThat(ids).hasSize(900).doesNotHaveDuplicates();
+    assertThat(names.subList(0, 300)).allMatch(n -> n.startsWith("vm-"));
+    assertThat(names.get(299)).isEqualTo("vm-99");
+    assertThat(names.subList(300, 900)).allMatch(n -> n.startsWith("vnet-") || n.equals("app"));
   }
 
   @Test
