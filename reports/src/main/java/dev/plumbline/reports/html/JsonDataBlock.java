@@ -1,5 +1,6 @@
 package dev.plumbline.reports.html;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -9,8 +10,9 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.util.Arrays;
 
 /**
  * The body of a {@code <script type="application/json">} data block, written by Jackson straight
@@ -24,7 +26,8 @@ import java.io.Writer;
  * hex digits, and control characters as JSON escapes, so the block holds printable ASCII without
  * {@code <}: nothing in it can end or reinterpret the element, and {@code JSON.parse} gives back the
  * exact strings. jte's escaping for script content would only add a backslash before every {@code -}
- * and {@code /} (a quarter of the bytes) and a pass over every character.
+ * and {@code /} (a quarter of the bytes) and a pass over every character. Being ASCII, the block is
+ * handed on as the bytes Jackson encoded, not as characters to encode again.
  */
 abstract class JsonDataBlock implements Content {
 
@@ -38,7 +41,7 @@ abstract class JsonDataBlock implements Content {
 
   @Override
   public final void writeTo(TemplateOutput output) {
-    try (JsonGenerator json = FACTORY.createGenerator(new RawWriter(output))) {
+    try (JsonGenerator json = FACTORY.createGenerator(new RawBytes(output), JsonEncoding.UTF8)) {
       writeJson(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -49,21 +52,22 @@ abstract class JsonDataBlock implements Content {
    * Hands Jackson's output to jte as template content, unescaped: Jackson has already made it safe
    * for the data block (see the class comment).
    */
-  private static final class RawWriter extends Writer {
+  private static final class RawBytes extends OutputStream {
     private final TemplateOutput output;
 
-    RawWriter(TemplateOutput output) {
+    RawBytes(TemplateOutput output) {
       this.output = output;
     }
 
     @Override
-    public void write(char[] buffer, int offset, int length) {
-      output.writeContent(new String(buffer, offset, length));
+    public void write(int b) {
+      output.writeBinaryContent(new byte[] {(byte) b});
     }
 
     @Override
-    public void write(String text, int offset, int length) {
-      output.writeContent(text, offset, offset + length);
+    public void write(byte[] buffer, int offset, int length) {
+      // A copy: Jackson reuses its buffer, and an output may keep what it is given.
+      output.writeBinaryContent(Arrays.copyOfRange(buffer, offset, offset + length));
     }
 
     @Override
