@@ -210,7 +210,7 @@ public record TopologyPicture(int width, int height, String title, String desc, 
         }
       }
     }
-    inSubnets = byRoleThenName(inSubnets);
+    // Resources in subnets are put in order per cell, and only in the cells that are drawn (at most 12 VNets').
     outside = byRoleThenName(outside);
 
     // Lanes: zones 1-3 always (an empty lane is itself a finding a reviewer should see), others found, then regional.
@@ -279,7 +279,7 @@ public record TopologyPicture(int width, int height, String title, String desc, 
       y += 30;
       for (String subnetKey : subnetsByVnet.get(vnetKey)) {
         Placed subnet = subnets.get(subnetKey);
-        List<Placed> cell = residents.get(subnetKey);
+        List<Placed> cell = byRoleThenName(residents.get(subnetKey));
         int rows = placeBand(cell, laneZones, x0, y + 10, drawn, summaries);
         int height = Math.max(46, rows * ROW + 10);
         String name = subnet == null ? shortName(subnetNames.get(subnetKey)) : shortName(subnet.resource().name());
