@@ -22,7 +22,7 @@ public record ReportView(
     List<AttentionItem> unknowns,
     List<AttentionItem> errors,
     int attentionOmitted,
-    List<ResourceRow> resources,
+    ResourceTable resources,
     Appendix appendix) {
 
   /**
@@ -112,10 +112,17 @@ public record ReportView(
    *
    * @param resource the filter key of what it concerns: a resource's anchor, {@code scope} for the deployment
    *     as a whole, or "" for anything else
+   * @param source the file (or URL) the subject was read from, "" when it has none
+   * @param position where in the source: {@code :line:column /pointer}
    * @param span the rows it takes: one per evidence entry, at least one
    */
   public record FindingRow(String subjectName, String subjectId, String resource, Look look, String message,
-      List<EvidenceRow> evidence, String provenance, int span) {
+      List<EvidenceRow> evidence, String source, String position, int span) {
+
+    /** {@code file:line:column /pointer}, printed as text. */
+    public String provenance() {
+      return source + position;
+    }
 
     /** The evidence after the first entry, which shares the finding's row. */
     public List<EvidenceRow> moreEvidence() {
@@ -146,9 +153,23 @@ public record ReportView(
     }
   }
 
+  /**
+   * The resources table, worst first.
+   *
+   * @param rows the rows rendered as HTML: every resource that needs attention, and at least the first ones
+   * @param total every resource listed
+   * @param deferred the rows beyond {@code rows}, as a JSON data block the script draws on request
+   */
+  public record ResourceTable(List<ResourceRow> rows, int total, int deferredCount, Content deferred) {
+
+    public boolean hasDeferred() {
+      return deferredCount > 0;
+    }
+  }
+
   /** One resource of the topology, the text equivalent of the picture. */
   public record ResourceRow(String anchor, String name, String id, String kind, String type, String zones,
-      String subnet, Look worst, List<RuleLink> rules, boolean drawn) {}
+      String subnet, Look worst, List<RuleLink> rules) {}
 
   /** A requirement that touched a resource, with the resource's worst outcome under it. */
   public record RuleLink(String anchor, String id, Look look) {}

@@ -27,6 +27,7 @@ import dev.plumbline.reports.html.ReportView.InventoryRow;
 import dev.plumbline.reports.html.ReportView.NoteView;
 import dev.plumbline.reports.html.ReportView.ParamRow;
 import dev.plumbline.reports.html.ReportView.ResourceRow;
+import dev.plumbline.reports.html.ReportView.ResourceTable;
 import dev.plumbline.reports.html.ReportView.RuleLink;
 import dev.plumbline.reports.html.ReportView.RuleView;
 import dev.plumbline.reports.html.ReportView.ScoreCell;
@@ -49,11 +50,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Builds the {@link ReportView} of an audit: every decision about what the report shows is made here. */
 final class ReportViews {
 
-  /** Rows rendered as HTML per requirement; the rest wait in a JSON data block. */
+  /** Rows rendered as HTML per requirement, and in the resources table at least; the rest wait in JSON data blocks. */
   static final int RENDERED_ROWS = 200;
   /** Requirements that need attention start open when they have at most this many rows. */
   static final int OPEN_LIMIT = 50;
@@ -76,12 +78,11 @@ final class ReportViews {
   private final AuditResult result;
   private final ReportContext context;
   private final Map<String, RuleMetadata> rules = new LinkedHashMap<>();
-  private final Map<String, ResourceSummary> resourcesById = new HashMap<>();
-  private final Map<String, String> anchors = new HashMap<>();
-  private final Map<String, Map<String, Look>> rulesByResource = new HashMap<>();
-  private final Map<String, Look> worstByResource = new HashMap<>();
-  /** The resource key of each subject id, or "" when it has none. */
-  private final Map<String, String> resourceBySubject = new HashMap<>();
+  /** The listed resources, in input order, and by lookup key (the lower-case id). */
+  private final List<Listed> listed = new ArrayList<>();
+  private final Map<String, Listed> resourcesByKey = new HashMap<>();
+  /** The listed resource of each subject id, or {@link #NOT_LISTED}. */
+  private final Map<String, Listed> resourceBySubject = new HashMap<>();
   /** The rule id of each view (views are compared by identity: their rows make equality costly). */
   private final Map<RuleView, String> ruleIds = new IdentityHashMap<>();
 
@@ -98,19 +99,18 @@ final class ReportViews {
   private ReportView build(HtmlAssets assets) {
     result.rules().forEach(rule -> rules.putIfAbsent(rule.id(), rule));
     indexResources();
-    Map<String, List<Finding>> findingsByRule = new LinkedHashMap<>();
+    Map<String, List<Entry>> findingsByRule = new LinkedHashMap<>();
     rules.keySet().forEach(id -> findingsByRule.put(id, new ArrayList<>()));
     Map<String, Look> zoneLooks = new TreeMap<>();
     Map<String, String> zoneTooltips = new TreeMap<>();
     Look scopeLook = Look.NONE;
     List<String> scopeLines = new ArrayList<>();
     for (Finding finding : result.findings()) {
-      findingsByRule.computeIfAbsent(finding.ruleId(), id -> new ArrayList<>()).add(finding);
       Look look = lookOf(finding);
-      String resource = resourceOf(finding.subject().id());
+      Listed resource = resourceOf(finding.subject().id());
+      findingsByRule.computeIfAbsent(finding.ruleId(), id -> new ArrayList<>()).add(new Entry(finding, look, resource));
       if (resource != null) {
-        worstByResource.merge(resource, look, Look::worse);
-        rulesByResource.computeIfAbsent(resource, r -> new LinkedHashMap<>()).merge(finding.ruleId(), look, Look::worse);
+        resource.tally().add(finding.ruleId(), look);
       }
       if (isScope(finding)) {
         scopeLook = scopeLook.worse(look);
@@ -149,50 +149,83 @@ final class ReportViews {
     return new ReportView(
         new ReportView.Page(title, assets.csp(), assets.css(), assets.js(), Plumbline.NAME + " " + Plumbline.version()),
         verdict, facts(), notes(), gaps, result.gaps().size() - gaps.size(), scorecard(ruleViews), picture,
-        filters(), areas(ruleViews), unknowns, errors, attentionOmitted, resourceRows(placed), appendix(ruleViews));
+        filters(), areas(ruleViews), unknowns, errors, attentionOmitted, resourceTable(placed), appendix(ruleViews));
   }
 
   // ---------------------------------------------------------------- resources
 
+  /**
+   * A listed resource: the first of the resources with its id, with its row's anchor and the tally of
+   * its findings.
+   */
+  private record Listed(ResourceSummary resource, String anchor, Tally tally) {}
+
+  /** What {@link #resourceOf} maps a subject that belongs to no listed resource to (a map cannot hold null). */
+  private static final Listed NOT_LISTED = new Listed(null, "", null);
+
+  /** A resource's worst outcome and its worst outcome per rule, gathered while the findings are read. */
+  private static final class Tally {
+    private Look worst = Look.NONE;
+    private final Map<String, Look> byRule = new LinkedHashMap<>();
+
+    void add(String ruleId, Look look) {
+      worst = worst.worse(look);
+      byRule.merge(ruleId, look, Look::worse);
+    }
+  }
+
+  /**
+   * A finding with what the report needs of it, worked out once: its look and the listed resource it
+   * concerns (null when none).
+   */
+  private record Entry(Finding finding, Look look, Listed resource) {
+
+    /** The filter key of what it concerns: a resource's anchor, {@code scope}, or "". */
+    String filterKey() {
+      return resource != null ? resource.anchor() : isScope(finding) ? SCOPE : "";
+    }
+  }
+
   /** A resource with what the audit decided about it. */
-  private record Placed(ResourceSummary resource, String anchor, Look look, String phrase) {}
+  private record Placed(ResourceSummary resource, String anchor, Look look, Map<String, Look> byRule, String phrase) {}
 
   private void indexResources() {
     Map<String, Integer> used = new HashMap<>();
+    MessageDigest sha256 = sha256();
     for (ResourceSummary resource : result.resources()) {
       String key = resource.id().toLowerCase(Locale.ROOT);
-      if (resourcesById.putIfAbsent(key, resource) != null) {
+      if (resourcesByKey.containsKey(key)) {
         continue;
       }
-      String anchor = "res-" + shortHash(key);
+      String anchor = "res-" + shortHash(sha256, key);
       int seen = used.merge(anchor, 1, Integer::sum);
-      anchors.put(key, seen == 1 ? anchor : anchor + "-" + seen);
+      Listed entry = new Listed(resource, seen == 1 ? anchor : anchor + "-" + seen, new Tally());
+      resourcesByKey.put(key, entry);
+      listed.add(entry);
     }
   }
 
   /** The listed resource a subject belongs to: itself, or the nearest parent (a gateway for its HTTP settings). */
-  private String resourceOf(String subjectId) {
-    // Asked for each finding, up to three times, and many findings share a subject: look each id up once.
-    String resource = resourceBySubject.computeIfAbsent(subjectId, id -> {
-      String found = findResource(id);
-      return found == null ? "" : found;
-    });
-    return resource.isEmpty() ? null : resource;
+  private Listed resourceOf(String subjectId) {
+    // Many findings share a subject: look each id up once.
+    Listed resource = resourceBySubject.computeIfAbsent(subjectId, this::findResource);
+    return resource == NOT_LISTED ? null : resource;
   }
 
-  private String findResource(String subjectId) {
+  private Listed findResource(String subjectId) {
     String key = subjectId.toLowerCase(Locale.ROOT);
     while (!key.isEmpty()) {
-      if (resourcesById.containsKey(key)) {
-        return key;
+      Listed found = resourcesByKey.get(key);
+      if (found != null) {
+        return found;
       }
       int cut = key.lastIndexOf('/');
       if (cut <= 0) {
-        return null;
+        return NOT_LISTED;
       }
       key = key.substring(0, cut);
     }
-    return null;
+    return NOT_LISTED;
   }
 
   /** Whether a finding is about the audited scope as a whole rather than one resource. */
@@ -210,14 +243,10 @@ final class ReportViews {
   }
 
   private List<Placed> placed() {
-    List<Placed> placed = new ArrayList<>();
-    for (ResourceSummary resource : result.resources()) {
-      String key = resource.id().toLowerCase(Locale.ROOT);
-      if (resourcesById.get(key) != resource) {
-        continue;
-      }
-      Look look = worstByResource.getOrDefault(key, Look.NONE);
-      placed.add(new Placed(resource, anchors.get(key), look, phrase(rulesByResource.getOrDefault(key, Map.of()))));
+    List<Placed> placed = new ArrayList<>(listed.size());
+    for (Listed l : listed) {
+      Map<String, Look> byRule = l.tally().byRule;
+      placed.add(new Placed(l.resource(), l.anchor(), l.tally().worst, byRule, phrase(byRule)));
     }
     return placed;
   }
@@ -261,7 +290,11 @@ final class ReportViews {
     return parts.isEmpty() ? "no requirement concerns it" : String.join(", ", parts);
   }
 
-  private List<ResourceRow> resourceRows(List<Placed> placed) {
+  /**
+   * The resources table, worst first: resources that need attention and the first {@value #RENDERED_ROWS}
+   * rows as HTML, the rest (resources that pass or have no finding) in a data block.
+   */
+  private ResourceTable resourceTable(List<Placed> placed) {
     // Sort keys are computed once per resource, not once per comparison: 19,000 resources take ~270,000 comparisons.
     record Keyed(Placed placed, String kind, String name) {}
     List<Keyed> sorted = new ArrayList<>(placed.size());
@@ -272,64 +305,73 @@ final class ReportViews {
         .thenComparing(Keyed::kind)
         .thenComparing(Keyed::name)
         .thenComparing(k -> k.placed().resource().id()));
-    Map<String, RuleLink> linkCache = new HashMap<>();
-    List<ResourceRow> rows = new ArrayList<>(sorted.size());
-    for (Keyed k : sorted) {
-      Placed p = k.placed();
-      ResourceSummary resource = p.resource();
-      List<RuleLink> links = new ArrayList<>();
-      rulesByResource.getOrDefault(resource.id().toLowerCase(Locale.ROOT), Map.of())
-          .forEach((ruleId, look) -> links.add(linkCache.computeIfAbsent(ruleId + '\u0000' + look.name(),
-              key -> new RuleLink(ruleAnchor(ruleId), VisibleText.line(ruleId), look))));
-      List<String> subnets = resource.subnets().stream().map(TopologyPicture::shortName).toList();
-      rows.add(new ResourceRow(p.anchor(), VisibleText.line(resource.name()), VisibleText.line(resource.id()),
-          k.kind(), VisibleText.line(resource.type()), TopologyPicture.zonesText(resource.zones()),
-          subnets.isEmpty() ? "\u2014" : String.join(", ", subnets), p.look(), links,
-          !resource.type().toLowerCase(Locale.ROOT).endsWith("/networkinterfaces")));
+    int rendered = 0;
+    while (rendered < sorted.size() && (rendered < RENDERED_ROWS || sorted.get(rendered).placed().look().needsAttention())) {
+      rendered++;
     }
-    return rows;
+    Map<String, RuleLink[]> linkCache = new HashMap<>();
+    Function<Keyed, ResourceRow> toRow = k -> resourceRow(k.placed(), k.kind(), linkCache);
+    List<ResourceRow> rows = sorted.subList(0, rendered).stream().map(toRow).toList();
+    List<Keyed> rest = sorted.subList(rendered, sorted.size());
+    return new ResourceTable(rows, sorted.size(), rest.size(), new DeferredResources<>(rest, toRow));
+  }
+
+  /** A resource's row; {@code linkCache} holds the rule links made so far, by rule and look. */
+  private ResourceRow resourceRow(Placed p, String kind, Map<String, RuleLink[]> linkCache) {
+    ResourceSummary resource = p.resource();
+    List<RuleLink> links = new ArrayList<>(p.byRule().size());
+    p.byRule().forEach((ruleId, look) -> {
+      RuleLink[] byLook = linkCache.computeIfAbsent(ruleId, r -> new RuleLink[Look.values().length]);
+      if (byLook[look.ordinal()] == null) {
+        byLook[look.ordinal()] = new RuleLink(ruleAnchor(ruleId), VisibleText.line(ruleId), look);
+      }
+      links.add(byLook[look.ordinal()]);
+    });
+    List<String> subnets = resource.subnets().stream().map(TopologyPicture::shortName).toList();
+    return new ResourceRow(p.anchor(), VisibleText.line(resource.name()), VisibleText.line(resource.id()),
+        kind, VisibleText.line(resource.type()), TopologyPicture.zonesText(resource.zones()),
+        subnets.isEmpty() ? "\u2014" : String.join(", ", subnets), p.look(), links);
   }
 
   // ---------------------------------------------------------------- requirements
 
-  private RuleView ruleView(String id, List<Finding> findings) {
+  private RuleView ruleView(String id, List<Entry> entries) {
     RuleMetadata rule = rules.get(id);
     Look worst = Look.NONE;
-    for (Finding finding : findings) {
-      worst = worst.worse(lookOf(finding));
+    for (Entry entry : entries) {
+      worst = worst.worse(entry.look());
     }
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(Comparator.comparing(f -> lookOf(f).ordinal()));
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(Comparator.comparingInt(e -> e.look().ordinal()));
     int shown = Math.min(sorted.size(), RENDERED_ROWS);
     List<FindingRow> rows = sorted.subList(0, shown).stream().map(this::row).toList();
-    List<Finding> rest = sorted.subList(shown, sorted.size());
+    List<Entry> rest = sorted.subList(shown, sorted.size());
     Optional<DocPage> doc = context.docPages().apply(id).map(DocPage::parse);
     String name = rule == null ? "(not in the rule inventory)" : VisibleText.line(rule.name());
     String summary = rule == null ? "" : VisibleText.of(rule.summary());
     List<String> references = rule == null ? List.of() : rule.references().stream().map(VisibleText::of).toList();
     return new RuleView(ruleAnchor(id), VisibleText.line(id), name, summary, severityOf(id).name(),
-        rule == null ? "" : pillarName(rule.pillar()), worst, counts(findings),
-        worst.needsAttention() && findings.size() <= OPEN_LIMIT,
+        rule == null ? "" : pillarName(rule.pillar()), worst, counts(entries),
+        worst.needsAttention() && entries.size() <= OPEN_LIMIT,
         doc.flatMap(d -> d.section("Why")).orElse(null),
         doc.flatMap(d -> d.section("How the rule decides")).orElse(null),
         doc.flatMap(d -> d.section("How to fix")).orElse(null),
-        references, crossReferences(rule), parametersOf(id), rows, findings.size(), rest.size(),
-        new DeferredRows<>(rest, this::row), Math.max(0, findings.size() - PRINTED_ROWS));
+        references, crossReferences(rule), parametersOf(id), rows, entries.size(), rest.size(),
+        new DeferredRows<>(rest, this::row), Math.max(0, entries.size() - PRINTED_ROWS));
   }
 
-  private FindingRow row(Finding finding) {
+  private FindingRow row(Entry entry) {
+    Finding finding = entry.finding();
     List<EvidenceRow> evidence = new ArrayList<>(finding.evidence().size());
-    for (Evidence entry : finding.evidence()) {
-      evidence.add(new EvidenceRow(VisibleText.line(entry.path()), VisibleText.of(entry.expected()),
-          entry.actual() == null ? null : VisibleText.of(entry.actual())));
+    for (Evidence e : finding.evidence()) {
+      evidence.add(new EvidenceRow(VisibleText.line(e.path()), VisibleText.of(e.expected()),
+          e.actual() == null ? null : VisibleText.of(e.actual())));
     }
-    String resource = resourceOf(finding.subject().id());
     String name = finding.subject().name() == null || finding.subject().name().isBlank()
         ? finding.subject().id() : finding.subject().name();
-    String key = resource != null ? anchors.get(resource) : isScope(finding) ? SCOPE : "";
     return new FindingRow(VisibleText.line(name), VisibleText.line(finding.subject().id()),
-        key, lookOf(finding), VisibleText.of(finding.message()), evidence,
-        location(finding.subject().provenance()), Math.max(1, evidence.size()));
+        entry.filterKey(), entry.look(), VisibleText.of(finding.message()), evidence,
+        source(finding.subject().provenance()), position(finding.subject().provenance()), Math.max(1, evidence.size()));
   }
 
   private List<Area> areas(List<RuleView> ruleViews) {
@@ -431,11 +473,11 @@ final class ReportViews {
         break;
       }
       RuleMetadata rule = rules.get(finding.ruleId());
-      String resource = resourceOf(finding.subject().id());
-      items.add(new AttentionItem(lookOf(finding), severityOf(finding.ruleId()).name(), ruleAnchor(finding.ruleId()),
+      Entry entry = new Entry(finding, lookOf(finding), resourceOf(finding.subject().id()));
+      items.add(new AttentionItem(entry.look(), severityOf(finding.ruleId()).name(), ruleAnchor(finding.ruleId()),
           VisibleText.line(finding.ruleId()), rule == null ? "" : VisibleText.line(rule.name()),
           VisibleText.line(finding.subject().name()),
-          resource != null ? anchors.get(resource) : isScope(finding) ? SCOPE : "", VisibleText.of(finding.message())));
+          entry.filterKey(), VisibleText.of(finding.message())));
     }
     return items;
   }
@@ -651,9 +693,17 @@ final class ReportViews {
   }
 
   private static String shortHash(String text) {
+    return shortHash(sha256(), text);
+  }
+
+  /** The first 12 hex digits of the text's SHA-256; one digest serves many texts (getting one is not free). */
+  private static String shortHash(MessageDigest sha256, String text) {
+    return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 6);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 6);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
@@ -661,16 +711,26 @@ final class ReportViews {
 
   /** {@code file:line:column /pointer}, or the ARM request URL of a live read; printed as text, never linked. */
   static String location(Provenance provenance) {
+    return source(provenance) + position(provenance);
+  }
+
+  /** The file or request URL of a {@link #location}. */
+  private static String source(Provenance provenance) {
+    return VisibleText.line(provenance.source());
+  }
+
+  /** The rest of a {@link #location}: {@code :line:column /pointer}, or "" for a provenance without a source. */
+  private static String position(Provenance provenance) {
     if (provenance.source().isEmpty()) {
       return "";
     }
-    return VisibleText.line(provenance.toString()
+    return VisibleText.line((provenance.hasPosition() ? ":" + provenance.line() + ":" + provenance.column() : "")
         + (provenance.pointer().isEmpty() ? "" : " " + provenance.pointer()));
   }
 
-  private static String counts(List<Finding> findings) {
+  private static String counts(List<Entry> entries) {
     Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
-    findings.forEach(f -> byStatus.merge(f.status(), 1, Integer::sum));
+    entries.forEach(e -> byStatus.merge(e.finding().status(), 1, Integer::sum));
     return byStatus.isEmpty() ? "no findings" : statusCounts(byStatus).replace(", ", " \u00b7 ");
   }
 

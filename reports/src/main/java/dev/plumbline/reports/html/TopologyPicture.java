@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -210,8 +211,10 @@ public record TopologyPicture(int width, int height, String title, String desc, 
         }
       }
     }
-    inSubnets = byRoleThenName(inSubnets);
-    outside = byRoleThenName(outside);
+    // Resources in subnets are put in order per cell, and only in the cells that are drawn (at most 12 VNets');
+    // of the resources outside any subnet only the first few are drawn.
+    int outsideCount = outside.size();
+    outside = byRoleThenName(outside, OUTSIDE_LIMIT);
 
     // Lanes: zones 1-3 always (an empty lane is itself a finding a reviewer should see), others found, then regional.
     TreeSet<String> zoneSet = new TreeSet<>(TopologyPicture::compareZones);
@@ -279,7 +282,7 @@ public record TopologyPicture(int width, int height, String title, String desc, 
       y += 30;
       for (String subnetKey : subnetsByVnet.get(vnetKey)) {
         Placed subnet = subnets.get(subnetKey);
-        List<Placed> cell = residents.get(subnetKey);
+        List<Placed> cell = byRoleThenName(residents.get(subnetKey));
         int rows = placeBand(cell, laneZones, x0, y + 10, drawn, summaries);
         int height = Math.max(46, rows * ROW + 10);
         String name = subnet == null ? shortName(subnetNames.get(subnetKey)) : shortName(subnet.resource().name());
@@ -301,8 +304,8 @@ public record TopologyPicture(int width, int height, String title, String desc, 
     // Resources in no subnet: a band of their own below the VNets, filled left to right.
     int omitted = 0;
     if (!outside.isEmpty()) {
-      int shown = Math.min(outside.size(), OUTSIDE_LIMIT);
-      omitted = outside.size() - shown;
+      int shown = outside.size();
+      omitted = outsideCount - shown;
       int rows = (shown + laneCount - 1) / laneCount;
       int height = rows * ROW + 10 + (omitted > 0 ? 18 : 0);
       int top = Math.max(y, laneBottom + 12);
@@ -461,13 +464,24 @@ public record TopologyPicture(int width, int height, String title, String desc, 
    * than once per comparison, which matters with thousands of resources.
    */
   private static List<Placed> byRoleThenName(List<Placed> resources) {
+    return byRoleThenName(resources, resources.size());
+  }
+
+  /** The first {@code limit} resources by role, then name, then id, in that order. */
+  private static List<Placed> byRoleThenName(List<Placed> resources, int limit) {
     record Keyed(Placed placed, Role role, String name, String id) {}
-    List<Keyed> keyed = new ArrayList<>(resources.size());
+    Comparator<Keyed> order = Comparator.comparing(Keyed::role).thenComparing(Keyed::name).thenComparing(Keyed::id);
+    // The first few of thousands are picked with a bounded heap rather than by sorting them all.
+    PriorityQueue<Keyed> first = new PriorityQueue<>(Math.min(resources.size(), limit) + 1, order.reversed());
     for (Placed p : resources) {
-      keyed.add(new Keyed(p, Role.of(p.resource().type()), shortName(p.resource().name()).toLowerCase(Locale.ROOT),
+      first.add(new Keyed(p, Role.of(p.resource().type()), shortName(p.resource().name()).toLowerCase(Locale.ROOT),
           p.resource().id().toLowerCase(Locale.ROOT)));
+      if (first.size() > limit) {
+        first.poll();
+      }
     }
-    keyed.sort(Comparator.comparing(Keyed::role).thenComparing(Keyed::name).thenComparing(Keyed::id));
+    List<Keyed> keyed = new ArrayList<>(first);
+    keyed.sort(order);
     List<Placed> sorted = new ArrayList<>(keyed.size());
     keyed.forEach(k -> sorted.add(k.placed()));
     return sorted;

@@ -1,12 +1,12 @@
 /* Plumbline HTML report: offline filters. Constant: its SHA-256 is in the page's Content-Security-Policy.
    The page is complete without this script; it only hides and shows what is there (the "hidden"
-   attribute), draws rows kept in JSON data blocks when asked, and keeps the filter in the #fragment.
+   attribute), draws rows kept in JSON data blocks when asked (or when a link leads to one of them), and
+   keeps the filter in the #fragment.
    It never builds markup from strings: text goes in through textContent. */
 (function () {
   'use strict';
   var doc = document;
   var FILTERS = ['status', 'sev', 'pillar'];
-  var ESCAPES = { n: '\n', t: '\t', r: '\r', f: '\f', b: '\b' };
   var groups = Array.prototype.slice.call(doc.querySelectorAll('details.rule'));
   var areas = Array.prototype.slice.call(doc.querySelectorAll('section.area'));
   var items = Array.prototype.slice.call(doc.querySelectorAll('li.af'));
@@ -23,6 +23,7 @@
   var looks = new Map();
   var total = 0;
   var printOpened = [];
+  var resourceRows = null;
 
   groups.forEach(function (g) {
     rowsOf.set(g, Array.prototype.slice.call(g.querySelectorAll('tbody.f')));
@@ -49,20 +50,22 @@
     return el.plumblineText;
   }
 
-  /* The data block holds JSON that jte escaped for a script context (a backslash before quotes, slashes,
-     hyphens, backslashes ...); undo exactly that, then parse. Data blocks are never executed. */
-  function unescapeBlock(s) {
-    return s.replace(/\\([\s\S])/g, function (m, c) {
-      return Object.prototype.hasOwnProperty.call(ESCAPES, c) ? ESCAPES[c] : c;
-    });
+  /* A data block holds plain JSON (Jackson wrote it with every '<', '>', '&' and non-ASCII character as a
+     \u escape, so nothing in it can end the element). Data blocks are never executed. */
+  function readBlock(id) {
+    var block = doc.getElementById(id);
+    return block ? JSON.parse(block.textContent) : null;
   }
 
+  /* A requirement's rows kept in its data block, as [name, id, resource, status, look, message, provenance,
+     evidence]: a row names its input file by index and may share the evidence of an earlier row, by index too. */
   function deferred(g) {
     if (g.getAttribute('data-drawn') === '1') { return []; }
     if (!dataOf.has(g)) {
-      var block = doc.getElementById(g.id + '-rows');
-      var rows = block ? JSON.parse(unescapeBlock(block.textContent)) : [];
-      /* A row may share the evidence of an earlier row: then it holds that row's index. */
+      var data = readBlock(g.id + '-rows') || { rows: [], sources: [] };
+      var rows = data.rows.map(function (r) {
+        return [r[0], r[1], r[2], r[3], r[4], r[5], data.sources[r[6]] + r[7], r[8]];
+      });
       rows.forEach(function (d) {
         if (typeof d[7] === 'number') { d[7] = rows[d[7]][7]; }
         var parts = [d[0], d[1], look(d[4]).label, d[5], d[6]];
@@ -138,11 +141,18 @@
   }
 
   function resourceName(res) {
-    var key = res.replace(/[^A-Za-z0-9_-]/g, '');
+    var key = token(res);
     var button = doc.querySelector('.res-filter-btn[data-res="' + key + '"]');
     if (button) { return button.getAttribute('data-name'); }
+    var kept = deferredResources().filter(function (d) { return d[0] === key; })[0];
+    if (kept) { return kept[1]; }
     var node = doc.querySelector('a.node[data-res="' + key + '"] text');
     return node ? node.textContent : res;
+  }
+
+  /* An anchor or class name from data, with anything but letters, digits, '_' and '-' left out. */
+  function token(s) {
+    return s.replace(/[^A-Za-z0-9_-]/g, '');
   }
 
   function writeHash() {
@@ -174,10 +184,19 @@
   function openTarget() {
     var h = location.hash;
     if (h.length < 2 || h.charAt(1) === '?') { return; }
-    var target = doc.getElementById(decodeURIComponent(h.slice(1)));
+    var id = decodeURIComponent(h.slice(1));
+    var target = doc.getElementById(id);
+    /* A link to a resource whose row waits in the data block: draw the rows, then go to it. */
+    var drawn = false;
+    if (!target && id.indexOf('res-') === 0 && resourcesWaiting()) {
+      showResources();
+      target = doc.getElementById(id);
+      drawn = true;
+    }
     for (var el = target; el; el = el.parentElement) {
       if (el.tagName === 'DETAILS') { el.open = true; }
     }
+    if (target && drawn) { target.scrollIntoView(); }
   }
 
   function changed() {
@@ -218,6 +237,16 @@
     return looks.get(name);
   }
 
+  /* A status badge as the template draws it: the look's class, its glyph (hidden from screen readers) and its label. */
+  function badge(lk) {
+    var b = cell('span', 'badge ' + lk.css.replace(/[^a-z-]/g, ''));
+    var glyph = cell('span', null, lk.glyph);
+    glyph.setAttribute('aria-hidden', 'true');
+    b.appendChild(glyph);
+    b.appendChild(doc.createTextNode(' ' + lk.label));
+    return b;
+  }
+
   /* One finding as the template draws it: [name, id, resource, status, look, message, provenance, evidence]. */
   function drawRow(d) {
     var body = cell('tbody', 'f');
@@ -232,7 +261,7 @@
     var name;
     if (d[2].indexOf('res-') === 0) {
       name = cell('a', 'sname', d[0]);
-      name.setAttribute('href', '#' + d[2].replace(/[^A-Za-z0-9_-]/g, ''));
+      name.setAttribute('href', '#' + token(d[2]));
     } else {
       name = cell('span', 'sname', d[0]);
     }
@@ -240,12 +269,7 @@
     subject.appendChild(cell('code', 'sid', d[1]));
     var status = cell('td');
     status.rowSpan = span;
-    var badge = cell('span', 'badge ' + lk.css.replace(/[^a-z-]/g, ''));
-    var glyph = cell('span', null, lk.glyph);
-    glyph.setAttribute('aria-hidden', 'true');
-    badge.appendChild(glyph);
-    badge.appendChild(doc.createTextNode(' ' + lk.label));
-    status.appendChild(badge);
+    status.appendChild(badge(lk));
     var message = cell('td', 'msg', d[5]);
     message.rowSpan = span;
     tr.appendChild(subject);
@@ -268,6 +292,85 @@
       body.appendChild(more);
     }
     return body;
+  }
+
+  /* The resources kept in the resources data block, as [anchor, name, id, kind, type, zones, subnet, look, links]
+     with links as [rule anchor, rule id, look]: the block names resource groups, kinds and rules by index. */
+  function deferredResources() {
+    if (resourceRows === null) {
+      var data = readBlock('resources-rows') || { rows: [], groups: [], kinds: [], rules: [] };
+      resourceRows = data.rows.map(function (r) {
+        var kind = data.kinds[r[4]];
+        var links = [];
+        for (var i = 0; i + 1 < r[8].length; i += 2) {
+          var rule = data.rules[r[8][i]];
+          links.push([rule[0], rule[1], r[8][i + 1]]);
+        }
+        return [r[0], r[1], data.groups[r[2]] + r[3], kind[0], kind[1], r[5], r[6], r[7], links];
+      });
+    }
+    return resourceRows;
+  }
+
+  /* One resource as the template draws its row. */
+  function drawResource(d) {
+    var tr = cell('tr', 'rrow');
+    tr.id = token(d[0]);
+    var name = cell('td', 'rcell');
+    name.appendChild(cell('span', 'rname', d[1]));
+    name.appendChild(cell('code', 'sid', d[2]));
+    tr.appendChild(name);
+    var type = cell('td', 'tcell', d[3]);
+    type.appendChild(cell('code', 'sid', d[4]));
+    tr.appendChild(type);
+    tr.appendChild(cell('td', null, d[5]));
+    tr.appendChild(cell('td', null, d[6]));
+    var worst = cell('td');
+    worst.appendChild(badge(look(d[7])));
+    tr.appendChild(worst);
+    var rules = cell('td');
+    if (d[8].length === 0) {
+      rules.appendChild(cell('span', 'muted', 'none'));
+    } else {
+      var list = cell('ul', 'rule-links');
+      d[8].forEach(function (l) {
+        var lk = look(l[2]);
+        var link = cell('a');
+        link.setAttribute('href', '#' + token(l[0]));
+        var glyph = cell('span', 'g ' + lk.css.replace(/[^a-z-]/g, ''), lk.glyph);
+        glyph.setAttribute('aria-hidden', 'true');
+        link.appendChild(glyph);
+        link.appendChild(doc.createTextNode(' ' + l[1]));
+        link.appendChild(cell('span', 'sr', ' ' + lk.label));
+        var item = cell('li');
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      rules.appendChild(list);
+      var filter = cell('button', 'res-filter-btn', 'Filter to it');
+      filter.type = 'button';
+      filter.setAttribute('data-res', token(d[0]));
+      filter.setAttribute('data-name', d[1]);
+      rules.appendChild(filter);
+    }
+    tr.appendChild(rules);
+    return tr;
+  }
+
+  /* Whether resources wait in the data block, not yet drawn. */
+  function resourcesWaiting() {
+    var more = doc.getElementById('resources-more');
+    return more !== null && !more.hidden;
+  }
+
+  /* Draws the resources kept in the data block at the end of the table, once. */
+  function showResources() {
+    var body = doc.querySelector('table.res tbody');
+    if (!body || !resourcesWaiting()) { return; }
+    var fragment = doc.createDocumentFragment();
+    deferredResources().forEach(function (d) { fragment.appendChild(drawResource(d)); });
+    body.appendChild(fragment);
+    doc.getElementById('resources-more').hidden = true;
   }
 
   function showAll(button) {
@@ -334,6 +437,7 @@
     if (!button) { return; }
     if (button.classList.contains('res-filter-btn')) { filterTo(button.getAttribute('data-res')); }
     if (button.classList.contains('show-all')) { showAll(button); }
+    if (button.classList.contains('show-resources')) { showResources(); }
     if (button.classList.contains('copy-ids')) { copyIds(button); }
   });
   window.addEventListener('hashchange', function () {

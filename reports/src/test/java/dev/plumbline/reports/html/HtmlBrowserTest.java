@@ -179,6 +179,75 @@ class HtmlBrowserTest {
   }
 
   @Test
+  void hostileRowsDrawnFromDataBlocksRenderAsText() throws IOException {
+    AuditResult result = HtmlFixtures.hostileAtScale();
+    open(write("hostile-at-scale", result, HtmlFixtures.hostileContext()));
+    assertNoScriptRan();
+    long resources = result.resources().stream().map(r -> r.id().toLowerCase(java.util.Locale.ROOT)).distinct().count();
+    assertThat(script("return document.querySelectorAll('table.res tr.rrow').length")).isEqualTo((long) ReportViews.RENDERED_ROWS);
+
+    script("document.querySelector('button.show-resources').click();"
+        + " document.querySelectorAll('button.show-all').forEach(function (b) { b.click(); })");
+    assertThat(script("return document.querySelectorAll('table.res tr.rrow').length")).isEqualTo(resources);
+    assertThat(visibleRows()).isEqualTo(result.findings().size());
+    assertThat(driver.findElement(By.id("resources-more")).isDisplayed()).isFalse();
+
+    // Every planted string is there as text, with invisible and reordering characters made visible.
+    String visible = VisibleText.line(HtmlFixtures.HOSTILE_DATA);
+    assertThat((String) script("return document.querySelector('table.res').textContent"))
+        .contains("vm-299" + visible).contains("Microsoft.Compute/virtualMachines" + visible)
+        .contains("/resourceGroups/rg-" + visible + "/providers/Microsoft.Compute/virtualMachines/vm-299" + visible);
+    assertThat((String) script("return document.querySelector('table.ev').textContent"))
+        .contains("Passes " + visible).contains("properties." + visible).contains("hostile" + visible + ".json:300:1 /299" + visible);
+    assertThat(visible).doesNotContain("\u2028").doesNotContain("\u202e").contains("\u27e8U+202E\u27e9");
+    assertThat(script("return document.querySelectorAll('img, iframe, object, embed, foreignObject').length")).isEqualTo(0L);
+    assertThat(script("return document.querySelectorAll('script:not([type])').length")).isEqualTo(1L);
+
+    // Filtering to a resource whose row came from the data block names it, as text.
+    script("var name = arguments[0]; Array.from(document.querySelectorAll('table.res .res-filter-btn')).filter(function (b) {"
+        + " return b.getAttribute('data-name') === name; })[0].click()", "vm-299" + visible);
+    assertThat((String) script("return document.getElementById('res-filter-name').textContent")).endsWith(visible);
+    assertNoScriptRan();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aLinkToAResourceKeptInTheDataBlockDrawsItsRowAndGoesThere() throws IOException {
+    AuditResult result = HtmlFixtures.manyVnets(300, 9);
+    Path page = write("many-vnets", result, HtmlFixtures.context());
+    open(page);
+    String rows = "return document.querySelectorAll('table.res tr.rrow').length";
+    assertThat(script(rows)).isEqualTo((long) ReportViews.RENDERED_ROWS);
+
+    // A finding's subject links to its resource; vm-99 sorts last of the VMs, so its row waits in the block.
+    script("document.querySelector('details.rule').open = true");
+    WebElement link = driver.findElements(By.cssSelector("table.ev a.sname")).stream()
+        .filter(a -> a.getText().equals("vm-99")).findFirst().orElseThrow();
+    String anchor = link.getAttribute("href").substring(link.getAttribute("href").indexOf('#') + 1);
+    assertThat(script("return document.getElementById(arguments[0])", anchor)).isNull();
+    link.click();
+    waitUntil(() -> script("return document.getElementById(arguments[0])", anchor) != null, Duration.ofSeconds(10));
+    assertThat(script(rows)).isEqualTo(900L);
+    assertInView(anchor);
+    assertThat(driver.findElement(By.id(anchor)).getText()).contains("vm-99").contains("SYN-V-01");
+
+    // So does opening the page at a resource's fragment, and a filter to it names it.
+    open(page.toUri() + "#" + anchor);
+    assertThat(script(rows)).isEqualTo(900L);
+    assertInView(anchor);
+    open(page.toUri() + "#?res=" + anchor);
+    assertThat(driver.findElement(By.id("res-filter-name")).getText()).isEqualTo("vm-99");
+    assertThat(visibleRows()).isEqualTo(1);
+    assertNoConsoleErrors();
+  }
+
+  private void assertInView(String id) {
+    assertThat((String) script("var r = document.getElementById(arguments[0]).getBoundingClientRect();"
+        + " return r.top > -1 && r.top < window.innerHeight ? 'in view' : r.top + ' ' + r.bottom + ' ' + window.innerHeight + ' ' + window.scrollY;", id))
+        .as("#%s is scrolled into view", id).isEqualTo("in view");
+  }
+
+  @Test
   void drawsDeferredRowsThatShareAnEarlierRowsEvidenceWithAllOfIt() throws IOException {
     AuditResult result = HtmlFixtures.synthetic(3000);
     open(write("shared-evidence", result, HtmlFixtures.context()));

@@ -112,6 +112,32 @@ final class HtmlFixtures {
         Optional.of("2026-11-01T10:00:00Z\"><img src=x onerror=window.__pwned=70>"));
   }
 
+  /** What {@link #hostileAtScale()} plants in every name, id, type, path, message and evidence value. */
+  static final String HOSTILE_DATA = "</script><script>alert(1)</script><!--<script>window.__pwned=300</script>"
+      + "\u2028\u2029\u202Egnp.exe\u2066 & > \\\" '";
+
+  /**
+   * The hostile audit with 300 more VMs that pass, so that their findings and resource rows go into
+   * data blocks: each one's name, id, type, provenance, message and evidence carry {@link #HOSTILE_DATA}.
+   */
+  static AuditResult hostileAtScale() {
+    AuditResult audit = hostile();
+    List<ResourceSummary> resources = new ArrayList<>(audit.resources());
+    List<Finding> findings = new ArrayList<>(audit.findings());
+    String rule = audit.rules().get(0).id();
+    for (int i = 0; i < 300; i++) {
+      String id = "/subscriptions/s/resourceGroups/rg-" + HOSTILE_DATA + "/providers/Microsoft.Compute/virtualMachines/vm-" + i
+          + HOSTILE_DATA;
+      ResourceSummary vm = new ResourceSummary(id, "vm-" + i + HOSTILE_DATA, "Microsoft.Compute/virtualMachines" + HOSTILE_DATA,
+          List.of(), List.of(), new Provenance("hostile" + HOSTILE_DATA + ".json", "/" + i + HOSTILE_DATA, i + 1, 1));
+      resources.add(vm);
+      findings.add(new Finding(rule, new Subject(id, vm.name(), vm.type(), vm.provenance()), Status.PASS,
+          "Passes " + HOSTILE_DATA, List.of(new Evidence("properties." + HOSTILE_DATA, HOSTILE_DATA, HOSTILE_DATA))));
+    }
+    return new AuditResult(audit.inputs(), audit.packs(), audit.rules(), audit.parameters(), findings, audit.notes(),
+        audit.gaps(), audit.capturedAt(), resources, audit.generatedAt());
+  }
+
   /** The hostile context: the fail-on text, sibling names and every doc page try to inject too. */
   static ReportContext hostileContext() {
     String page = "# X\n\n## Synopsis\nx\n\n## Why\nBecause <script>window.__pwned=80</script> and [click](javascript:window.__pwned=81).\n"

@@ -116,26 +116,4 @@ final class HtmlMarkup {
     return value.replace("&#39;", "'").replace("&#34;", "\"").replace("&quot;", "\"").replace("&lt;", "<")
         .replace("&gt;", ">").replace("&amp;", "&");
   }
-
-  /** Undoes jte's backslash escapes for script content, as report.js does before JSON.parse. */
-  static String unescapeScriptBlock(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\' && i + 1 < text.length()) {
-        char n = text.charAt(++i);
-        out.append(switch (n) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case 'r' -> '\r';
-          case 'f' -> '\f';
-          case 'b' -> '\b';
-          default -> n;
-        });
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
 }

@@ -145,14 +145,17 @@ class HtmlReportWriterTest {
     String html = HtmlFixtures.render(HtmlFixtures.hostile(), HtmlFixtures.hostileContext());
     HtmlMarkup.RawText block = HtmlMarkup.rawTexts(html).stream()
         .filter(r -> "application/json".equals(r.start().attribute("type"))).findFirst().orElseThrow();
-    assertThat(block.text()).doesNotContain("<").doesNotContain("</script");
-    JsonNode rows = JSON.readTree(HtmlMarkup.unescapeScriptBlock(block.text()));
+    assertInertDataBlock(block.text());
+    JsonNode data = JSON.readTree(block.text());
+    JsonNode rows = data.get("rows");
     assertThat(rows.size()).isGreaterThan(50);
     List<String> messages = new ArrayList<>();
     rows.forEach(row -> messages.add(row.get(5).asText()));
     assertThat(messages).anyMatch(m -> m.contains("'\"</script><!--<script>window.__pwned=52</script> \\u003c \\\" \\\\"));
     assertThat(rows.get(0).get(4).asText()).isIn("UNKNOWN", "FAIL_HIGH");
-    JsonNode evidence = rows.get(0).get(7).get(0);
+    assertThat(data.get("sources").get(rows.get(0).get(6).asInt()).asText() + rows.get(0).get(7).asText())
+        .isEqualTo("file\"><script>window.__pwned=51</script>.json:1:2 /x/<y>");
+    JsonNode evidence = rows.get(0).get(8).get(0);
     assertThat(evidence.get(1).asText()).isEqualTo("expected ' \" ` $ / - \\ \n\t\u240d\u240c\u2408");
     assertThat(evidence.get(2).isNull()).isTrue();
   }
@@ -224,16 +227,16 @@ class HtmlReportWriterTest {
     result.findings().forEach(f -> bySubject.put(f.subject().id(), f));
     int shared = 0;
     for (HtmlMarkup.RawText block : HtmlMarkup.rawTexts(html)) {
-      if (!"application/json".equals(block.start().attribute("type"))) {
-        continue;
+      if (!"application/json".equals(block.start().attribute("type")) || !block.start().attribute("id").startsWith("rule-")) {
+        continue; // the resources table's block holds resources, not findings
       }
-      JsonNode rows = JSON.readTree(HtmlMarkup.unescapeScriptBlock(block.text()));
+      JsonNode rows = JSON.readTree(block.text()).get("rows");
       for (int i = 0; i < rows.size(); i++) {
-        JsonNode evidence = rows.get(i).get(7);
+        JsonNode evidence = rows.get(i).get(8);
         if (evidence.isNumber()) {
           shared++;
           assertThat(evidence.asInt()).isLessThan(i);
-          evidence = rows.get(evidence.asInt()).get(7);
+          evidence = rows.get(evidence.asInt()).get(8);
         }
         assertThat(evidence.isArray()).isTrue();
         List<dev.plumbline.core.rule.Evidence> own = bySubject.get(rows.get(i).get(1).asText()).evidence();
@@ -291,6 +294,95 @@ class HtmlReportWriterTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HtmlReportWriter().write(
             HtmlFixtures.example("compliant.json"), HtmlFixtures.context(), new java.io.BufferedWriter(broken, 16)))
         .isInstanceOf(IOException.class).hasMessage("disk full");
+  }
+
+  @Test
+  void dataBlocksCannotBeBrokenOutOfWhateverTheRowsHold() throws Exception {
+    String html = HtmlFixtures.render(HtmlFixtures.hostileAtScale(), HtmlFixtures.hostileContext());
+    List<HtmlMarkup.RawText> blocks = HtmlMarkup.rawTexts(html).stream()
+        .filter(r -> "application/json".equals(r.start().attribute("type"))).toList();
+    assertThat(blocks).extracting(b -> b.start().attribute("id")).contains("resources-rows");
+    StringBuilder all = new StringBuilder();
+    for (HtmlMarkup.RawText block : blocks) {
+      assertInertDataBlock(block.text());
+      JSON.readTree(block.text()).findValues("rows").forEach(rows -> rows.forEach(row -> row.forEach(v -> all.append(v).append('\n'))));
+    }
+    // What the fixtures planted comes back out of JSON.parse as the visible text the script draws.
+    String visible = VisibleText.line(HtmlFixtures.HOSTILE_DATA);
+    assertThat(visible).contains("</script><script>alert(1)</script><!--").contains("\u27e8U+2028\u27e9");
+    assertThat(all).contains("</script><!--<script>window.__pwned=52</script>").contains(JSON.writeValueAsString(visible));
+    assertThat(HtmlMarkup.tags(html).stream().filter(t -> t.name().equals("script")).count())
+        .isEqualTo(blocks.size() + 1);
+  }
+
+  @Test
+  void resourcesTableDrawsThoseThatNeedAttentionAndKeepsTheRestInADataBlock() throws Exception {
+    AuditResult result = HtmlFixtures.manyVnets(300, 9);
+    String html = HtmlFixtures.render(result, HtmlFixtures.context());
+    String table = html.substring(html.indexOf("<table class=\"plain res\">"), html.indexOf("</table>", html.indexOf("<table class=\"plain res\">")));
+    List<String> names = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    Matcher row = Pattern.compile("<tr id=\"(res-[0-9a-f-]+)\" class=\"rrow\">\n<td class=\"rcell\"><span class=\"rname\">([^<]*)</span>"
+        + "<code class=\"sid\">([^<]*)</code>").matcher(table);
+    while (row.find()) {
+      names.add(row.group(2));
+      ids.add(row.group(3));
+    }
+    assertThat(names).hasSize(ReportViews.RENDERED_ROWS).startsWith("vm-9"); // the failing VM first
+    assertThat(html).contains("<button type=\"button\" class=\"show-resources\">Show all 900 resources</button> 700 more");
+
+    HtmlMarkup.RawText block = HtmlMarkup.rawTexts(html).stream()
+        .filter(r -> "resources-rows".equals(r.start().attribute("id"))).findFirst().orElseThrow();
+    JsonNode data = JSON.readTree(block.text());
+    Map<String, String> typeOf = new java.util.HashMap<>();
+    result.resources().forEach(r -> typeOf.put(r.id(), r.type()));
+    for (JsonNode kept : data.get("rows")) {
+      String id = data.get("groups").get(kept.get(2).asInt()).asText() + kept.get(3).asText();
+      assertThat(typeOf).containsKey(id);
+      assertThat(data.get("kinds").get(kept.get(4).asInt()).get(1).asText()).isEqualTo(typeOf.get(id));
+      assertThat(kept.get(7).asText()).isIn("PASS", "NONE"); // nothing that needs attention waits in the block
+      JsonNode links = kept.get(8);
+      if (kept.get(7).asText().equals("PASS")) {
+        assertThat(links.size()).isEqualTo(2);
+        assertThat(data.get("rules").get(links.get(0).asInt()).get(1).asText()).isEqualTo("SYN-V-01");
+        assertThat(links.get(1).asText()).isEqualTo("PASS");
+      } else {
+        assertThat(links.size()).isZero();
+      }
+      names.add(kept.get(1).asText());
+      ids.add(id);
+    }
+    // Drawn and kept rows together are every resource once, in the table's order: worst, kind, name.
+    assertThat(ids).hasSize(900).doesNotHaveDuplicates();
+    assertThat(names.subList(0, 300)).allMatch(n -> n.startsWith("vm-"));
+    assertThat(names.get(299)).isEqualTo("vm-99");
+    assertThat(names.subList(300, 900)).allMatch(n -> n.startsWith("vnet-") || n.equals("app"));
+  }
+
+  @Test
+  void jsonDataBlocksEscapeEverythingTheHtmlTokenizerCouldActOn() throws Exception {
+    String hostile = "</script><script>alert(1)</script> <!-- <script> --> & \u2028 \u2029 \u202e \u2066 \u0000 \ud83d\ude00"
+        + " </SCRIPT > ]]> \" \\";
+    JsonDataBlock block = new JsonDataBlock() {
+      @Override
+      void writeJson(com.fasterxml.jackson.core.JsonGenerator json) throws IOException {
+        json.writeStartArray();
+        json.writeString(hostile);
+        json.writeEndArray();
+      }
+    };
+    StringWriter out = new StringWriter();
+    block.writeTo(new gg.jte.html.OwaspHtmlTemplateOutput(new gg.jte.output.WriterOutput(out)));
+    String text = out.toString();
+    assertInertDataBlock(text);
+    assertThat(text).contains("\\u003C/script\\u003E").contains("\\u2028").contains("\\u2029").contains("\\u202E");
+    assertThat(JSON.readTree(text).get(0).asText()).isEqualTo(hostile);
+  }
+
+  /** Printable ASCII without '<', '>' or '&': nothing the HTML tokenizer acts on inside a script element. */
+  private static void assertInertDataBlock(String text) {
+    assertThat(text).doesNotContain("<").doesNotContain(">").doesNotContain("&");
+    assertThat(text.chars()).allMatch(c -> c >= 0x20 && c < 0x7F);
   }
 
   private static String withoutConstantAssets(String html) {
