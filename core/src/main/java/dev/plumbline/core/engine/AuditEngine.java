@@ -92,10 +92,7 @@ public final class AuditEngine {
       List<List<Finding>> byRule = new ArrayList<>();
       pack.rules().forEach(rule -> byRule.add(new ArrayList<>()));
       for (Judged one : judged) {
-        for (int i = 0; i < one.findings().size(); i++) {
-          byRule.get(i).addAll(one.findings().get(i));
-        }
-        notes.addAll(one.notes());
+        one.addTo(byRule, notes);
       }
       for (int i = 0; i < pack.rules().size(); i++, index++) {
         inForce.put(metadata.get(index).id(), parameters.textFor(metadata.get(index)));
@@ -124,7 +121,19 @@ public final class AuditEngine {
   }
 
   /** One deployment's findings per rule of its pack, and the pack's notes on it. */
-  private record Judged(List<List<Finding>> findings, List<Note> notes) {}
+  private record Judged(List<List<Finding>> findings, List<Note> notes) {
+
+    /**
+     * Adds these findings to each rule's and the notes to the pack's. A method of its own: the loop
+     * over the deployments runs once per audit, too few times to be compiled while it runs.
+     */
+    void addTo(List<List<Finding>> byRule, List<Note> packNotes) {
+      for (int i = 0; i < findings.size(); i++) {
+        byRule.get(i).addAll(findings.get(i));
+      }
+      packNotes.addAll(notes);
+    }
+  }
 
   /**
    * @param values each rule's parameter values in force, in the order of the pack's rules

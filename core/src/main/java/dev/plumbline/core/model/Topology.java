@@ -106,17 +106,48 @@ public final class Topology {
    * the order of their first resource.
    */
   public List<List<Resource>> connectedGroups() {
-    // Union-find over positions in the resource list. Positions are found by the resource's id
-    // (whose hash its text keeps), not by identity: under C1 an identity hash is a call into the VM.
-    int count = resources.size();
-    Map<Resource, Integer> position = new HashMap<>(2 * count);
-    for (int i = 0; i < count; i++) {
-      position.put(resources.get(i), i);
+    // The scope is grouped once per audit, so no loop here runs often enough to be compiled while
+    // it runs: the work for each resource is a method of its own, compiled after its first calls.
+    Grouping grouping = new Grouping(resources);
+    for (int i = 0; i < resources.size(); i++) {
+      grouping.place(i);
     }
-    int[] top = new int[count];
-    int[] root = new int[count];
-    int lastTop = -1;
-    for (int i = 0; i < count; i++) {
+    for (Map.Entry<Resource, Map<Relation, List<Resource>>> out : forward.entrySet()) {
+      grouping.link(out.getKey(), out.getValue());
+    }
+    for (Map.Entry<Resource, List<BackendMember>> pool : members.entrySet()) {
+      grouping.linkMembers(pool.getKey(), pool.getValue());
+    }
+    Map<Integer, List<Resource>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < resources.size(); i++) {
+      grouping.collect(i, groups);
+    }
+    return List.copyOf(groups.values());
+  }
+
+  /**
+   * Union-find over positions in a resource list. Positions are found by the resource's id (whose
+   * hash the resource keeps), not by identity: under C1 an identity hash is a call into the VM.
+   */
+  private static final class Grouping {
+    private final List<Resource> resources;
+    private final Map<Resource, Integer> position;
+    private final int[] top;
+    private final int[] root;
+    private int lastTop = -1;
+
+    Grouping(List<Resource> resources) {
+      this.resources = resources;
+      this.position = new HashMap<>(2 * resources.size());
+      for (int i = 0; i < resources.size(); i++) {
+        position.put(resources.get(i), i);
+      }
+      this.top = new int[resources.size()];
+      this.root = new int[resources.size()];
+    }
+
+    /** Notes where the resource at {@code i} belongs: with the top-level resource it is embedded in. */
+    void place(int i) {
       Resource resource = resources.get(i);
       Resource topLevel = topOf(resource);
       // Embedded children follow the resource they are embedded in, so their top is usually the last one seen.
@@ -128,15 +159,16 @@ public final class Topology {
       }
       root[i] = i;
     }
-    for (Map.Entry<Resource, Map<Relation, List<Resource>>> out : forward.entrySet()) {
-      Resource from = out.getKey();
+
+    /** Joins a resource's group with those of the resources it references. */
+    void link(Resource from, Map<Relation, List<Resource>> relations) {
       Integer at = position.get(from);
       if (at == null) {
-        continue;
+        return;
       }
       // An embedded child's parent is the resource it is embedded in, already in its group.
       boolean embedded = from.embeddedIn().isPresent();
-      for (Map.Entry<Relation, List<Resource>> relation : out.getValue().entrySet()) {
+      for (Map.Entry<Relation, List<Resource>> relation : relations.entrySet()) {
         if (relation.getKey() == Relation.PARENT && embedded) {
           continue;
         }
@@ -145,12 +177,14 @@ public final class Topology {
         }
       }
     }
-    for (Map.Entry<Resource, List<BackendMember>> pool : members.entrySet()) {
-      Integer at = position.get(pool.getKey());
+
+    /** Joins a backend pool's group with those of its members' IP configurations and VMs. */
+    void linkMembers(Resource pool, List<BackendMember> poolMembers) {
+      Integer at = position.get(pool);
       if (at == null) {
-        continue;
+        return;
       }
-      for (BackendMember member : pool.getValue()) {
+      for (BackendMember member : poolMembers) {
         if (member.ipConfiguration().isPresent()) {
           union(root, top[at], top[position.get(member.ipConfiguration().get())]);
         }
@@ -159,14 +193,14 @@ public final class Topology {
         }
       }
     }
-    Map<Integer, List<Resource>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
+
+    /** Adds the resource at {@code i} to its group, if it is a top-level resource. */
+    void collect(int i, Map<Integer, List<Resource>> groups) {
       Resource resource = resources.get(i);
       if (resource.embeddedIn().isEmpty()) {
         groups.computeIfAbsent(find(root, i), k -> new ArrayList<>()).add(resource);
       }
     }
-    return List.copyOf(groups.values());
   }
 
   private static int find(int[] root, int at) {
