@@ -79,18 +79,20 @@ public final class AuditEngine {
         values.add(Map.copyOf(parameters.valuesFor(metadata.get(first + i))));
       }
       Map<String, Object> sharedValues = Map.copyOf(shared);
+      // What each rule computes from its parameters, kept for its runs over every deployment of this audit.
+      List<Map<String, Object>> fromParameters = new ArrayList<>();
+      for (int i = 0; i < pack.rules().size(); i++) {
+        fromParameters.add(new ConcurrentHashMap<>());
+      }
       // Deployments are independent and rules pure, so several are judged at once across the cores;
       // the results keep the deployments' order, so reports stay byte-for-byte the same.
       Stream<Deployment> each = deployments.size() > 1 ? deployments.parallelStream() : deployments.stream();
       List<Judged> judged = each.map(deployment -> judge(pack, deployment, deployments.size() > 1, rules, metadata, first,
-          values, sharedValues)).toList();
+          values, sharedValues, fromParameters)).toList();
       List<List<Finding>> byRule = new ArrayList<>();
       pack.rules().forEach(rule -> byRule.add(new ArrayList<>()));
       for (Judged one : judged) {
-        for (int i = 0; i < one.findings().size(); i++) {
-          byRule.get(i).addAll(one.findings().get(i));
-        }
-        notes.addAll(one.notes());
+        one.addTo(byRule, notes);
       }
       for (int i = 0; i < pack.rules().size(); i++, index++) {
         inForce.put(metadata.get(index).id(), parameters.textFor(metadata.get(index)));
@@ -119,23 +121,60 @@ public final class AuditEngine {
   }
 
   /** One deployment's findings per rule of its pack, and the pack's notes on it. */
-  private record Judged(List<List<Finding>> findings, List<Note> notes) {}
+  private record Judged(List<List<Finding>> findings, List<Note> notes) {
 
-  /** @param values each rule's parameter values in force, in the order of the pack's rules */
+    /**
+     * Adds these findings to each rule's and the notes to the pack's. A method of its own: the loop
+     * over the deployments runs once per audit, too few times to be compiled while it runs.
+     */
+    void addTo(List<List<Finding>> byRule, List<Note> packNotes) {
+      for (int i = 0; i < findings.size(); i++) {
+        byRule.get(i).addAll(findings.get(i));
+      }
+      packNotes.addAll(notes);
+    }
+  }
+
+  /**
+   * @param values each rule's parameter values in force, in the order of the pack's rules
+   * @param fromParameters what each rule has computed from those values, in the same order
+   */
   private static Judged judge(RulePack pack, Deployment deployment, boolean several, List<Rule> rules,
-      List<RuleMetadata> metadata, int first, List<Map<String, Object>> values, Map<String, Object> shared) {
+      List<RuleMetadata> metadata, int first, List<Map<String, Object>> values, Map<String, Object> shared,
+      List<Map<String, Object>> fromParameters) {
+    // Asked for once: a deployment may build its topology on each call, and it is let go of after.
+    Topology topology;
+    try {
+      topology = deployment.topology();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return unbuilt(pack, deployment, several, metadata, first, e);
+    }
     Map<String, Object> derived = new ConcurrentHashMap<>();
     List<List<Finding>> findings = new ArrayList<>();
     for (int i = 0; i < pack.rules().size(); i++) {
       RuleMetadata meta = metadata.get(first + i);
       List<Finding> found = run(rules.get(first + i), meta,
-          new RuleContext(meta, deployment.topology(), values.get(i), shared, derived));
+          new RuleContext(meta, topology, values.get(i), shared, derived, fromParameters.get(i)));
       findings.add(several ? labelled(found, deployment.label()) : found);
     }
     List<Note> notes = new ArrayList<>();
-    notesOf(pack, deployment.topology(), shared).forEach(note -> notes.add(several
+    notesOf(pack, topology, shared).forEach(note -> notes.add(several
         ? new Note(note.packId(), note.title() + " (deployment " + deployment.label() + ")", note.lines()) : note));
     return new Judged(findings, notes);
+  }
+
+  /** A deployment whose topology could not be built: every rule's requirement is unchecked, so each is an ERROR. */
+  private static Judged unbuilt(RulePack pack, Deployment deployment, boolean several, List<RuleMetadata> metadata,
+      int first, Throwable failure) {
+    List<List<Finding>> findings = new ArrayList<>();
+    for (int i = 0; i < pack.rules().size(); i++) {
+      List<Finding> found = List.of(error(metadata.get(first + i), "The deployment's resources could not be gathered ("
+          + failure.getClass().getSimpleName() + "); its requirement was not checked."));
+      findings.add(several ? labelled(found, deployment.label()) : found);
+    }
+    String title = "Notes unavailable" + (several ? " (deployment " + deployment.label() + ")" : "");
+    return new Judged(findings, List.of(new Note(pack.id(), title,
+        List.of("The deployment's resources could not be gathered: " + failure.getClass().getSimpleName()))));
   }
 
   /** The pack's deployments; a pack that cannot split the scope is run over it whole. */

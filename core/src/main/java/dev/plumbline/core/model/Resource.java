@@ -23,6 +23,8 @@ public final class Resource {
   private final JsonSource source;
   private final Provenance provenance;
   private final Resource parent;
+  /** The id's hash, kept here: resources key the topology's maps, and reaching the id's text for it was most of a lookup. */
+  private final int hash;
 
   /**
    * @param parent the resource this one is embedded in, or null for a top-level resource
@@ -41,6 +43,7 @@ public final class Resource {
     this.provenance = provenance;
     this.parent = parent;
     this.source = source;
+    this.hash = id.hashCode();
   }
 
   /** Drops the JSON tree when it can be read again from its source. */
@@ -181,11 +184,11 @@ public final class Resource {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Resource that && id.equals(that.id);
+    return other == this || other instanceof Resource that && hash == that.hash && id.equals(that.id);
   }
 
   @Override
   public int hashCode() {
-    return id.hashCode();
+    return hash;
   }
 }

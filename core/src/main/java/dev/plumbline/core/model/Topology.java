@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,56 +106,101 @@ public final class Topology {
    * the order of their first resource.
    */
   public List<List<Resource>> connectedGroups() {
-    // Union-find over positions in the resource list: no hashing of resources on the way.
-    int count = resources.size();
-    Map<Resource, Integer> position = new IdentityHashMap<>(2 * count);
-    for (int i = 0; i < count; i++) {
-      position.put(resources.get(i), i);
+    // The scope is grouped once per audit, so no loop here runs often enough to be compiled while
+    // it runs: the work for each resource is a method of its own, compiled after its first calls.
+    Grouping grouping = new Grouping(resources);
+    for (int i = 0; i < resources.size(); i++) {
+      grouping.place(i);
     }
-    int[] top = new int[count];
-    int[] root = new int[count];
-    for (int i = 0; i < count; i++) {
-      top[i] = positionOf(position, topOf(resources.get(i)));
+    for (Map.Entry<Resource, Map<Relation, List<Resource>>> out : forward.entrySet()) {
+      grouping.link(out.getKey(), out.getValue());
+    }
+    for (Map.Entry<Resource, List<BackendMember>> pool : members.entrySet()) {
+      grouping.linkMembers(pool.getKey(), pool.getValue());
+    }
+    Map<Integer, List<Resource>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < resources.size(); i++) {
+      grouping.collect(i, groups);
+    }
+    return List.copyOf(groups.values());
+  }
+
+  /**
+   * Union-find over positions in a resource list. Positions are found by the resource's id (whose
+   * hash the resource keeps), not by identity: under C1 an identity hash is a call into the VM.
+   */
+  private static final class Grouping {
+    private final List<Resource> resources;
+    private final Map<Resource, Integer> position;
+    private final int[] top;
+    private final int[] root;
+    private int lastTop = -1;
+
+    Grouping(List<Resource> resources) {
+      this.resources = resources;
+      this.position = new HashMap<>(2 * resources.size());
+      for (int i = 0; i < resources.size(); i++) {
+        position.put(resources.get(i), i);
+      }
+      this.top = new int[resources.size()];
+      this.root = new int[resources.size()];
+    }
+
+    /** Notes where the resource at {@code i} belongs: with the top-level resource it is embedded in. */
+    void place(int i) {
+      Resource resource = resources.get(i);
+      Resource topLevel = topOf(resource);
+      // Embedded children follow the resource they are embedded in, so their top is usually the last one seen.
+      if (topLevel == resource) {
+        lastTop = i;
+        top[i] = i;
+      } else {
+        top[i] = lastTop >= 0 && resources.get(lastTop) == topLevel ? lastTop : position.get(topLevel);
+      }
       root[i] = i;
     }
-    forward.forEach((from, relations) -> {
+
+    /** Joins a resource's group with those of the resources it references. */
+    void link(Resource from, Map<Relation, List<Resource>> relations) {
       Integer at = position.get(from);
       if (at == null) {
         return;
       }
-      relations.forEach((relation, targets) -> {
-        // An embedded child's parent is the resource it is embedded in, already in its group.
-        if (relation != Relation.PARENT || from.embeddedIn().isEmpty()) {
-          targets.forEach(to -> union(root, top[at], top[positionOf(position, to)]));
+      // An embedded child's parent is the resource it is embedded in, already in its group.
+      boolean embedded = from.embeddedIn().isPresent();
+      for (Map.Entry<Relation, List<Resource>> relation : relations.entrySet()) {
+        if (relation.getKey() == Relation.PARENT && embedded) {
+          continue;
         }
-      });
-    });
-    members.forEach((pool, poolMembers) -> {
-      Integer at = position.get(pool);
-      if (at != null) {
-        poolMembers.forEach(member -> {
-          member.ipConfiguration().ifPresent(config -> union(root, top[at], top[positionOf(position, config)]));
-          member.virtualMachine().ifPresent(vm -> union(root, top[at], top[positionOf(position, vm)]));
-        });
+        for (Resource to : relation.getValue()) {
+          union(root, top[at], top[position.get(to)]);
+        }
       }
-    });
-    Map<Integer, List<Resource>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
+    }
+
+    /** Joins a backend pool's group with those of its members' IP configurations and VMs. */
+    void linkMembers(Resource pool, List<BackendMember> poolMembers) {
+      Integer at = position.get(pool);
+      if (at == null) {
+        return;
+      }
+      for (BackendMember member : poolMembers) {
+        if (member.ipConfiguration().isPresent()) {
+          union(root, top[at], top[position.get(member.ipConfiguration().get())]);
+        }
+        if (member.virtualMachine().isPresent()) {
+          union(root, top[at], top[position.get(member.virtualMachine().get())]);
+        }
+      }
+    }
+
+    /** Adds the resource at {@code i} to its group, if it is a top-level resource. */
+    void collect(int i, Map<Integer, List<Resource>> groups) {
       Resource resource = resources.get(i);
       if (resource.embeddedIn().isEmpty()) {
         groups.computeIfAbsent(find(root, i), k -> new ArrayList<>()).add(resource);
       }
     }
-    return List.copyOf(groups.values());
-  }
-
-  /** Where a resource of this topology stands in it; by id when the object is an equal copy. */
-  private int positionOf(Map<Resource, Integer> position, Resource resource) {
-    Integer at = position.get(resource);
-    if (at == null) {
-      at = position.get(byId.get(resource.id()));
-    }
-    return at;
   }
 
   private static int find(int[] root, int at) {
@@ -189,8 +233,12 @@ public final class Topology {
    * resolved among them alone; it keeps the node facts, scopes, inputs and the gaps of what was not read.
    */
   public Topology subset(List<Resource> topLevel) {
-    List<Resource> all = new ArrayList<>();
-    Map<ResourceId, Resource> ids = new HashMap<>();
+    int size = 0;
+    for (Resource resource : topLevel) {
+      size += 1 + embeddedParts.getOrDefault(resource, List.of()).size();
+    }
+    List<Resource> all = new ArrayList<>(size);
+    Map<ResourceId, Resource> ids = new HashMap<>(2 * size);
     for (Resource resource : topLevel) {
       if (resource.embeddedIn().isPresent() || byId.get(resource.id()) != resource || ids.containsKey(resource.id())) {
         return rebuilt(topLevel);
@@ -204,7 +252,7 @@ public final class Topology {
     }
     // The relations resolved here are those a build of the subset alone would resolve, as long as no
     // relation leads out of the subset (true of connected groups); otherwise it is built afresh.
-    Map<Resource, Map<Relation, List<Resource>>> restricted = new HashMap<>();
+    Map<Resource, Map<Relation, List<Resource>>> restricted = new HashMap<>(2 * size);
     for (Resource resource : all) {
       Map<Relation, List<Resource>> out = forward.get(resource);
       if (out == null) {

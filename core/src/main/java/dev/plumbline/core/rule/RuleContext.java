@@ -16,6 +16,7 @@ public final class RuleContext {
   private final Map<String, Object> parameters;
   private final Map<String, Object> packParameters;
   private final Map<String, Object> derived;
+  private final Map<String, Object> fromParameters;
 
   public RuleContext(RuleMetadata metadata, Topology topology, Map<String, Object> parameters) {
     this(metadata, topology, parameters, Map.of());
@@ -33,11 +34,21 @@ public final class RuleContext {
    */
   public RuleContext(RuleMetadata metadata, Topology topology, Map<String, Object> parameters,
       Map<String, Object> packParameters, Map<String, Object> derived) {
+    this(metadata, topology, parameters, packParameters, derived, new ConcurrentHashMap<>());
+  }
+
+  /**
+   * @param fromParameters where {@link #fromParameters} keeps what this rule computes from its
+   *     parameters; one map per rule and audit, shared by the rule's contexts for every deployment
+   */
+  public RuleContext(RuleMetadata metadata, Topology topology, Map<String, Object> parameters,
+      Map<String, Object> packParameters, Map<String, Object> derived, Map<String, Object> fromParameters) {
     this.metadata = metadata;
     this.topology = topology;
     this.parameters = Map.copyOf(parameters);
     this.packParameters = Map.copyOf(packParameters);
     this.derived = derived;
+    this.fromParameters = fromParameters;
   }
 
   /**
@@ -51,6 +62,21 @@ public final class RuleContext {
       // Computed outside the map: a supplier may itself ask for another derived value.
       known = compute.get();
       Object raced = derived.putIfAbsent(key, known);
+      known = raced == null ? known : raced;
+    }
+    return type.cast(known);
+  }
+
+  /**
+   * A value the rule derives from its parameters alone (compiled patterns, say), computed by its
+   * first run in an audit and reused by its runs over the audit's other deployments. {@code compute}
+   * must be pure and read nothing but the parameters: the value is not computed again for another topology.
+   */
+  public <T> T fromParameters(String key, Class<T> type, Supplier<T> compute) {
+    Object known = fromParameters.get(key);
+    if (known == null) {
+      known = compute.get();
+      Object raced = fromParameters.putIfAbsent(key, known);
       known = raced == null ? known : raced;
     }
     return type.cast(known);

@@ -237,6 +237,103 @@ class AuditEngineTest {
     assertThat(second.findings().get(0).message()).isNotEqualTo(second.findings().get(1).message());
   }
 
+  /** Counts computations of values derived from parameters. */
+  private static final java.util.concurrent.atomic.AtomicInteger COMPILED = new java.util.concurrent.atomic.AtomicInteger();
+
+  @RuleDefinition(id = "TEST-PARAM-01", name = "Test.FromParameters", summary = "Derives a value from its parameter.",
+      severity = Severity.LOW, pillar = Pillar.OPERATIONS,
+      parameters = @RuleDefinition.Parameter(name = "word", type = ParameterType.TEXT, defaultValue = "plain",
+          description = "A word."))
+  static final class FromParametersRule implements Rule {
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+      String word = context.fromParameters("upper", String.class, () -> {
+        COMPILED.incrementAndGet();
+        return context.text("word").toUpperCase(java.util.Locale.ROOT);
+      });
+      return List.of(context.pass(Subject.scope(), word + " in " + context.topology().size() + "."));
+    }
+  }
+
+  /** A pack that audits each resource of the scope as a deployment of its own, built when asked for. */
+  private static RulePack perResource(java.util.concurrent.atomic.AtomicInteger built, Rule... rules) {
+    RulePack plain = pack(rules);
+    return new RulePack() {
+      @Override
+      public String id() {
+        return plain.id();
+      }
+
+      @Override
+      public String name() {
+        return plain.name();
+      }
+
+      @Override
+      public String version() {
+        return plain.version();
+      }
+
+      @Override
+      public List<Rule> rules() {
+        return plain.rules();
+      }
+
+      @Override
+      public java.util.Optional<String> docPage(String ruleId) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public List<dev.plumbline.core.rule.Deployment> deployments(Topology topology, Map<String, Object> parameters) {
+        return topology.topLevelResources().stream().map(resource -> dev.plumbline.core.rule.Deployment.builtOnDemand(
+            resource.name(), () -> {
+              built.incrementAndGet();
+              if (resource.name().equals("broken")) {
+                throw new IllegalStateException("cannot cut");
+              }
+              return topology.subset(List.of(resource));
+            })).toList();
+      }
+    };
+  }
+
+  @Test
+  void valuesFromParametersAreComputedOncePerRuleAndAuditWithThatAuditsParameters() throws Exception {
+    AuditEngine engine = new AuditEngine();
+    COMPILED.set(0);
+    java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+    AuditResult first = engine.evaluate(topology(), List.of(perResource(built, new FromParametersRule())),
+        RuleParameters.defaults());
+    assertThat(first.findings()).extracting(Finding::message).containsExactly("PLAIN in 1.", "PLAIN in 1.");
+    assertThat(COMPILED).hasValue(1);
+    AuditResult second = engine.evaluate(topology(), List.of(perResource(built, new FromParametersRule())),
+        RuleParameters.parse(List.of("TEST-PARAM-01.word=fancy")));
+    assertThat(second.findings()).extracting(Finding::message).containsExactly("FANCY in 1.", "FANCY in 1.");
+    assertThat(COMPILED).hasValue(2);
+    // Each deployment's topology is built once per audit, however many rules and notes read it.
+    assertThat(built).hasValue(4);
+  }
+
+  @Test
+  void aDeploymentWhoseTopologyCannotBeBuiltHasEveryRuleInError() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    TopologyBuilder builder = new TopologyBuilder();
+    for (String name : List.of("fine", "broken")) {
+      builder.add(json.readTree("{\"id\": \"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/"
+          + name + "\", \"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"" + name + "\"}"),
+          new Provenance("t.json", "", 1, 1), pointer -> new Provenance("t.json", pointer, 1, 1));
+    }
+    AuditResult result = new AuditEngine().evaluate(builder.build(),
+        List.of(perResource(new java.util.concurrent.atomic.AtomicInteger(), new UnknownRule(), new PassingRule())),
+        RuleParameters.defaults());
+    assertThat(result.findings()).extracting(f -> f.ruleId() + " " + f.subject().id() + " " + f.status()).containsExactly(
+        "TEST-UNKNOWN-01 scope@fine UNKNOWN", "TEST-UNKNOWN-01 scope@broken ERROR",
+        "TEST-OK-01 /subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/fine PASS",
+        "TEST-OK-01 scope@broken ERROR");
+    assertThat(result.findings().get(1).message()).contains("could not be gathered (IllegalStateException)");
+  }
+
   @Test
   void aRuleIdRegisteredTwiceIsRefused() {
     assertThatThrownBy(() -> new AuditEngine().evaluate(topology(),

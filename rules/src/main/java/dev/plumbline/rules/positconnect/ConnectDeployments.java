@@ -65,9 +65,14 @@ final class ConnectDeployments {
       int count = seen.merge(label.toLowerCase(Locale.ROOT), 1, Integer::sum);
       labels.add(count == 1 ? label : label + "#" + count);
     }
-    // Each deployment's topology is built on its own, so they are built across the cores, in order.
-    return java.util.stream.IntStream.range(0, clusters.size()).parallel()
-        .mapToObj(i -> new Deployment(labels.get(i), topology.subset(members.get(i)))).toList();
+    // Each deployment's topology is built when it is judged and dropped after, so a scope of many
+    // deployments does not hold them all at once.
+    List<Deployment> deployments = new ArrayList<>(clusters.size());
+    for (int i = 0; i < clusters.size(); i++) {
+      List<Resource> member = members.get(i);
+      deployments.add(Deployment.builtOnDemand(labels.get(i), () -> topology.subset(member)));
+    }
+    return deployments;
   }
 
   private static Set<String> resourceGroups(List<Resource> resources) {

@@ -155,11 +155,32 @@ public final class NetworkSecurityEvaluation {
   private static List<Candidate> candidates(SecurityGroupAttachment attachment, InboundTarget target, TrafficSet query) {
     List<Candidate> candidates = new ArrayList<>();
     AddressSet senders = query.sources();
-    for (ReadRule rule : inboundRules(attachment.group().orElseThrow())) {
-      candidates.add(candidate(rule, attachment, target, senders));
+    for (TargetedRule rule : targetedRules(attachment.group().orElseThrow(), target)) {
+      candidates.add(candidate(rule, attachment, senders));
     }
     return candidates;
   }
+
+  /**
+   * The rules of an NSG read against one target, kept with the topology: a target is asked about
+   * more than once (what the internet gets in, whether the gateway does), and reading a rule's
+   * addresses against it does not depend on the question.
+   */
+  private static List<TargetedRule> targetedRules(NetworkSecurityGroup group, InboundTarget target) {
+    return group.topology().derived(new TargetedRulesOf(group.resource(), target), TargetedRules.class, () -> {
+      List<TargetedRule> rules = new ArrayList<>();
+      for (ReadRule rule : inboundRules(group)) {
+        rules.add(TargetedRule.of(rule, target));
+      }
+      return new TargetedRules(List.copyOf(rules));
+    }).rules();
+  }
+
+  /** The key under which a topology keeps an NSG's rules read against one target. */
+  private record TargetedRulesOf(Resource group, InboundTarget target) {}
+
+  /** An NSG's rules read against one target, as a topology keeps them. */
+  private record TargetedRules(List<TargetedRule> rules) {}
 
   /**
    * The rules of an NSG that may apply to inbound traffic, with what does not depend on the target
@@ -294,31 +315,44 @@ public final class NetworkSecurityEvaluation {
     }
   }
 
-  /** @param senders the source addresses of the traffic asked about */
-  private static Candidate candidate(ReadRule rule, SecurityGroupAttachment attachment, InboundTarget target,
-      AddressSet senders) {
-    RuleSpec spec = rule.spec;
-    List<String> doubts = new ArrayList<>(rule.fieldDoubts);
-    Addresses sources = sources(spec, target, doubts);
-    doubts.addAll(rule.portDoubts);
-    Match destination = destination(spec, target, doubts);
+  /**
+   * One rule read against a target, whatever is asked: the traffic it may and surely matches when
+   * the query's senders meet its sources, and why the two differ.
+   */
+  private record TargetedRule(ReadRule rule, Addresses sources, TrafficSet possible, TrafficSet definite,
+      List<String> doubts) {
 
+    static TargetedRule of(ReadRule rule, InboundTarget target) {
+      RuleSpec spec = rule.spec;
+      List<String> doubts = new ArrayList<>(rule.fieldDoubts);
+      Addresses sources = NetworkSecurityEvaluation.sources(spec, target, doubts);
+      doubts.addAll(rule.portDoubts);
+      Match destination = NetworkSecurityEvaluation.destination(spec, target, doubts);
+      TrafficSet possible = destination == Match.NO
+          ? TrafficSet.EMPTY
+          : TrafficSet.of(sources.possibly, rule.possiblyPorts, rule.possiblyProtocols);
+      TrafficSet definite;
+      if (!rule.inbound || !rule.allSourcePorts || destination != Match.YES || possible.isEmpty()) {
+        // What a rule surely matches lies within what it may match.
+        definite = TrafficSet.EMPTY;
+      } else if (rule.exact && sources.surely.equals(sources.possibly)) {
+        // Nothing about the rule is in doubt, so what it surely matches is what it may match.
+        definite = possible;
+      } else {
+        definite = TrafficSet.of(sources.surely, rule.surelyPorts, rule.surelyProtocols);
+      }
+      return new TargetedRule(rule, sources, possible, definite, List.copyOf(doubts));
+    }
+  }
+
+  /** @param senders the source addresses of the traffic asked about */
+  private static Candidate candidate(TargetedRule targeted, SecurityGroupAttachment attachment, AddressSet senders) {
+    RuleSpec spec = targeted.rule.spec;
     // A rule whose sources miss every sender of the query matches none of it, whatever its ports.
     // The rule's traffic is not cut down to the query: evaluation only ever meets it within the query.
-    TrafficSet possible = destination == Match.NO || !sources.possibly.overlaps(senders)
-        ? TrafficSet.EMPTY
-        : TrafficSet.of(sources.possibly, rule.possiblyPorts, rule.possiblyProtocols);
-    TrafficSet definite;
-    if (!rule.inbound || !rule.allSourcePorts || destination != Match.YES || possible.isEmpty()) {
-      // What a rule surely matches lies within what it may match.
-      definite = TrafficSet.EMPTY;
-    } else if (rule.exact && sources.surely.equals(sources.possibly)) {
-      // Nothing about the rule is in doubt, so what it surely matches is what it may match.
-      definite = possible;
-    } else {
-      definite = TrafficSet.of(sources.surely, rule.surelyPorts, rule.surelyProtocols);
-    }
-    return new Candidate(spec, spec.decision(attachment), rule.access, definite, possible, doubts);
+    boolean meets = targeted.sources.possibly.overlaps(senders);
+    return new Candidate(spec, spec.decision(attachment), targeted.rule.access,
+        meets ? targeted.definite : TrafficSet.EMPTY, meets ? targeted.possible : TrafficSet.EMPTY, targeted.doubts);
   }
 
   private static Addresses sources(RuleSpec spec, InboundTarget target, List<String> doubts) {

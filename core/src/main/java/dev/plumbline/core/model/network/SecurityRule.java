@@ -27,25 +27,26 @@ public record SecurityRule(Resource resource, Topology topology) implements Reso
   }
 
   public List<String> sourceAddressPrefixes() {
-    return union("sourceAddressPrefix", "sourceAddressPrefixes");
+    return union("properties.sourceAddressPrefix", "properties.sourceAddressPrefixes");
   }
 
   public List<String> destinationAddressPrefixes() {
-    return union("destinationAddressPrefix", "destinationAddressPrefixes");
+    return union("properties.destinationAddressPrefix", "properties.destinationAddressPrefixes");
   }
 
   public List<String> destinationPortRanges() {
-    return union("destinationPortRange", "destinationPortRanges");
+    return union("properties.destinationPortRange", "properties.destinationPortRanges");
   }
 
   public List<String> sourcePortRanges() {
-    return union("sourcePortRange", "sourcePortRanges");
+    return union("properties.sourcePortRange", "properties.sourcePortRanges");
   }
 
+  /** Paths are written out whole, not joined per call, so each is the same string every time it is read. */
   private List<String> union(String singular, String plural) {
     List<String> values = new ArrayList<>();
-    text("properties." + singular).filter(v -> !v.isBlank()).ifPresent(values::add);
-    get("properties." + plural).forEach(v -> {
+    text(singular).filter(v -> !v.isBlank()).ifPresent(values::add);
+    get(plural).forEach(v -> {
       if (!v.asText("").isBlank()) {
         values.add(v.asText());
       }

@@ -118,6 +118,27 @@ class EffectiveSecurityRulesTest {
     assertThat(rules.evaluate(connectPort(GATEWAY_SUBNET)).surelyAllowsAll()).isTrue();
   }
 
+  @Test
+  void rulesReadAgainstOneTargetAreNeverTakenForAnotherTargetOfTheSameNsg() throws Exception {
+    ObjectNode allow = rule("AllowSshToOne", 200, "Allow", "Internet", "22", "Tcp");
+    ((ObjectNode) allow.get("properties")).put("destinationAddressPrefix", "10.1.1.4/32");
+    EffectiveSecurityRules rules = rules(net -> net.subnetNsg(allow));
+    InboundTarget one = rules.target();
+    InboundTarget other = new InboundTarget("nic-other/ipconfig1", Ipv4Range.parseAddress("10.1.1.5"), one.subnetSpace(),
+        one.virtualNetworkSpace(), one.connectedSpace(), one.applicationSecurityGroups());
+    for (int round = 0; round < 2; round++) {
+      TrafficSet internet = TrafficSet.from(one.publicAddresses());
+      assertThat(NetworkSecurityEvaluation.inbound(rules.subnet(), one, internet).surelyAllowed())
+          .extracting(allowed -> allowed.traffic().describePorts()).containsExactly("TCP 22");
+      assertThat(NetworkSecurityEvaluation.inbound(rules.subnet(), other, internet).possiblyAllowed()).isEmpty();
+      // Another question to the same targets: senders the rule's sources miss match nothing.
+      assertThat(NetworkSecurityEvaluation.inbound(rules.subnet(), one, ssh(GATEWAY_SUBNET)).surelyAllowed())
+          .extracting(allowed -> allowed.decision().describe())
+          .containsExactly("nsg-subnet/AllowVnetInBound (priority 65000, default rule, subnet snet-app)");
+      assertThat(NetworkSecurityEvaluation.inbound(rules.subnet(), other, ssh(one.publicAddresses())).possiblyAllowed()).isEmpty();
+    }
+  }
+
   // ------------------------------------------------------------------ priority and first match
 
   @Test

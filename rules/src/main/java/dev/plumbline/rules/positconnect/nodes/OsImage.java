@@ -53,7 +53,9 @@ public final class OsImage implements Rule {
   @Override
   public List<Finding> evaluate(RuleContext context) {
     List<String> allowed = context.list("allowedImages");
-    List<Pattern> patterns = allowed.stream().map(OsImage::glob).toList();
+    // Compiled once per audit, not once per deployment.
+    List<Pattern> patterns = context.fromParameters("allowedImages", CompiledImages.class,
+        () -> new CompiledImages(allowed.stream().map(OsImage::glob).toList())).patterns();
     String expected = "one of " + String.join(", ", allowed);
     ConnectNodes nodes = ConnectNodes.in(context);
     if (nodes.nodes().isEmpty()) {
@@ -69,6 +71,9 @@ public final class OsImage implements Rule {
     findings.add(sameImage(context, images));
     return findings;
   }
+
+  /** The allowed images as patterns, as the audit keeps them. */
+  private record CompiledImages(List<Pattern> patterns) {}
 
   /** What a node's image reference says: a marketplace image, a gallery or managed image, or nothing usable. */
   private record Image(VirtualMachine vm, Optional<String> marketplace, Optional<String> galleryPath,
