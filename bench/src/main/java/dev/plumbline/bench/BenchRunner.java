@@ -665,7 +665,7 @@ public final class BenchRunner {
   }
 
   private static String trim(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
   }
 
   private static String javaVersion() {
