@@ -322,14 +322,7 @@ public final class Topology {
    * again. {@code compute} must be pure; {@code key} must say what is computed and from which resource.
    */
   public <T> T derived(Object key, Class<T> type, Supplier<T> compute) {
-    Object known = derived.get(key);
-    if (known == null) {
-      // Computed outside the map: a supplier may itself ask for another derived value.
-      known = compute.get();
-      Object raced = derived.putIfAbsent(key, known);
-      known = raced == null ? known : raced;
-    }
-    return type.cast(known);
+    return Memo.computeOnce(derived, key, type, compute);
   }
 
   /** Every resource, top-level ones in input order, each followed by the children embedded in it. */

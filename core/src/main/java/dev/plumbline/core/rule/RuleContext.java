@@ -1,5 +1,6 @@
 package dev.plumbline.core.rule;
 
+import dev.plumbline.core.model.Memo;
 import dev.plumbline.core.model.Resource;
 import dev.plumbline.core.model.Topology;
 import java.util.Arrays;
@@ -57,14 +58,7 @@ public final class RuleContext {
    * {@code compute} must be pure; if it throws, nothing is kept and the asking rule fails on its own.
    */
   public <T> T derived(String key, Class<T> type, Supplier<T> compute) {
-    Object known = derived.get(key);
-    if (known == null) {
-      // Computed outside the map: a supplier may itself ask for another derived value.
-      known = compute.get();
-      Object raced = derived.putIfAbsent(key, known);
-      known = raced == null ? known : raced;
-    }
-    return type.cast(known);
+    return Memo.computeOnce(derived, key, type, compute);
   }
 
   /**
@@ -73,13 +67,7 @@ public final class RuleContext {
    * must be pure and read nothing but the parameters: the value is not computed again for another topology.
    */
   public <T> T fromParameters(String key, Class<T> type, Supplier<T> compute) {
-    Object known = fromParameters.get(key);
-    if (known == null) {
-      known = compute.get();
-      Object raced = fromParameters.putIfAbsent(key, known);
-      known = raced == null ? known : raced;
-    }
-    return type.cast(known);
+    return Memo.computeOnce(fromParameters, key, type, compute);
   }
 
   /** The values of the parameters the pack shares (the tag that marks a node, say). */
