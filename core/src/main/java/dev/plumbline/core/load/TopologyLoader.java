@@ -12,9 +12,6 @@ import dev.plumbline.core.model.InputSource;
 import dev.plumbline.core.model.Provenance;
 import dev.plumbline.core.model.Topology;
 import dev.plumbline.core.model.TopologyBuilder;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,16 +70,7 @@ public final class TopologyLoader {
 
   /** Reads one file into {@code builder}; the shape it was read as is returned. */
   public InputShape read(Path file, TopologyBuilder builder) throws InputException {
-    String name = file.toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(name, 0, 0, "no such file");
-    } catch (IOException e) {
-      throw new InputException(name, 0, 0, "cannot read the file: " + e.getMessage(), e);
-    }
-    return read(name, bytes, builder);
+    return read(file.toString(), InputFiles.readAllBytes(file), builder);
   }
 
   /** Reads bytes named {@code name} (a file name, or a label for data that came from elsewhere). */

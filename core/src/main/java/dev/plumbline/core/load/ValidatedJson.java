@@ -2,9 +2,6 @@ package dev.plumbline.core.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.core.model.Provenance;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -39,16 +36,7 @@ public final class ValidatedJson {
 
   /** Reads a file that the caller checks itself, keeping positions for its complaints. */
   public static ValidatedJson read(Path file) throws InputException {
-    String name = file.toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(name, 0, 0, "no such file");
-    } catch (IOException e) {
-      throw new InputException(name, 0, 0, "cannot be read: " + e.getMessage(), e);
-    }
-    return new ValidatedJson(JsonDocument.parse(name, bytes));
+    return new ValidatedJson(JsonDocument.parse(file.toString(), InputFiles.readAllBytes(file)));
   }
 
   public JsonNode root() {

@@ -1,15 +1,13 @@
 package dev.plumbline.core.nodes;
 
 import dev.plumbline.core.load.InputException;
-import java.io.IOException;
+import dev.plumbline.core.load.InputFiles;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +26,7 @@ public final class GcfgReader {
   /** Reads a file; a syntax error is an InputException naming file, line and column and what was expected. */
   public GcfgFile read(Path file) throws InputException {
     String name = file.toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(name, 0, 0, "no such file");
-    } catch (IOException e) {
-      throw new InputException(name, 0, 0, "cannot be read: " + e.getMessage(), e);
-    }
+    byte[] bytes = InputFiles.readAllBytes(file);
     return new GcfgFile(name, GcfgFile.sha256(bytes), new Parser(name, utf8(name, bytes)).settings());
   }
 
