@@ -109,13 +109,8 @@ final class JsonDocument {
         throw new NotOneValue();
       }
       return document;
-    } catch (StreamReadException e) {
-      JsonLocation at = e.getLocation();
-      int line = at == null ? 0 : at.getLineNr();
-      int column = at == null ? 0 : at.getColumnNr();
-      throw new InputException(file, line, column, describe(e, open), e);
     } catch (IOException e) {
-      throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+      throw failure(file, e, open);
     }
   }
 
@@ -159,13 +154,8 @@ final class JsonDocument {
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
       roots.forEach(array::add);
       return new JsonDocument(file, bytes, array, true, positions);
-    } catch (StreamReadException e) {
-      JsonLocation at = e.getLocation();
-      int line = at == null ? 0 : at.getLineNr();
-      int column = at == null ? 0 : at.getColumnNr();
-      throw new InputException(file, line, column, describe(e, open), e);
     } catch (IOException e) {
-      throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+      throw failure(file, e, open);
     }
   }
 
@@ -239,6 +229,17 @@ final class JsonDocument {
       default:
         throw new JsonParseException(parser, "unexpected token " + token);
     }
+  }
+
+  /** What went wrong reading {@code file}, at the position Jackson stopped when the JSON is malformed. */
+  private static InputException failure(String file, IOException e, Deque<long[]> open) {
+    if (e instanceof StreamReadException malformed) {
+      JsonLocation at = malformed.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      return new InputException(file, line, column, describe(malformed, open), e);
+    }
+    return new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
   }
 
   private static String describe(StreamReadException e, Deque<long[]> open) {
