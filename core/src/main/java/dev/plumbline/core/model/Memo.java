@@ -5,8 +5,9 @@ import java.util.function.Supplier;
 
 /**
  * Values computed once and kept in a concurrent map: the topology's derived values and the rule
- * context's. The value is computed outside the map, so that computing it may ask for another kept
- * value; when two threads race, the first value kept wins.
+ * context's. A value is computed at most once: a thread that finds it missing computes it holding
+ * the map's lock, which the same thread may take again, so computing one value may ask for another
+ * of the same map; a second thread asking meanwhile waits and takes the kept value.
  */
 public final class Memo {
 
@@ -16,9 +17,13 @@ public final class Memo {
   public static <K, T> T computeOnce(Map<K, Object> kept, K key, Class<T> type, Supplier<T> compute) {
     Object known = kept.get(key);
     if (known == null) {
-      known = compute.get();
-      Object raced = kept.putIfAbsent(key, known);
-      known = raced == null ? known : raced;
+      synchronized (kept) {
+        known = kept.get(key);
+        if (known == null) {
+          known = compute.get();
+          kept.put(key, known);
+        }
+      }
     }
     return type.cast(known);
   }
