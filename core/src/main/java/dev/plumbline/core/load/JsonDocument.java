@@ -42,6 +42,7 @@ final class JsonDocument {
   private final JsonNode root;
   private final boolean sequence;
   private final Map<String, long[]> positions;
+  private int streamed = -1;
 
   private JsonDocument(String file, byte[] bytes, JsonNode root, boolean sequence, Map<String, long[]> positions) {
     this.file = file;
@@ -81,28 +82,54 @@ final class JsonDocument {
     JsonDocument document = new JsonDocument(file, bytes, JsonNodeFactory.instance.arrayNode(), false, positions);
     Deque<long[]> open = new ArrayDeque<>();
     try (JsonParser parser = FACTORY.createParser(bytes)) {
-      JsonToken token = parser.nextToken();
-      if (token != JsonToken.START_ARRAY) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new IllegalArgumentException("a streamed document must be an array");
       }
+      document.streamed = streamElements(parser, document, "", open, new HashMap<>(), sink);
+      if (parser.nextToken() != null) {
+        throw new NotOneValue();
+      }
+      return document;
+    } catch (IOException e) {
+      throw failure(file, e, open);
+    }
+  }
+
+  /**
+   * Reads a file whose one value is an object, streaming the elements of its array {@code field} as
+   * {@link #stream} does when one of {@code before} came first (so the object's kind is known before
+   * its elements are handed over); that field is then an empty array in the root. Otherwise the
+   * object is read whole, as {@link #parse} reads it, and {@link #streamed()} is -1.
+   */
+  static JsonDocument streamField(String file, byte[] bytes, String field, java.util.Set<String> before,
+      ElementSink sink) throws InputException, NotOneValue {
+    Map<String, long[]> positions = new HashMap<>();
+    ObjectNode root = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(8));
+    JsonDocument document = new JsonDocument(file, bytes, root, false, positions);
+    Deque<long[]> open = new ArrayDeque<>();
+    Map<String, JsonNode> texts = new HashMap<>();
+    try (JsonParser parser = FACTORY.createParser(bytes)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("a document streamed by field must be an object");
+      }
       JsonLocation at = parser.currentTokenLocation();
-      long[] position = {at.getLineNr(), at.getColumnNr(), ']'};
+      long[] position = {at.getLineNr(), at.getColumnNr(), '}'};
       positions.put("", position);
       open.push(position);
-      Map<String, JsonNode> texts = new HashMap<>();
+      boolean known = false;
       StringBuilder pointer = new StringBuilder();
-      int index = 0;
-      JsonToken next;
-      while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-        if (next == null) {
-          throw new JsonParseException(parser, "unexpected end of input");
-        }
-        int offset = next == JsonToken.START_OBJECT ? (int) parser.currentTokenLocation().getByteOffset() : -1;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
         pointer.setLength(0);
-        pointer.append('/').append(index++);
-        JsonNode element = read(parser, next, pointer, true, positions, open, texts);
-        int length = offset < 0 ? 0 : (int) parser.currentTokenLocation().getByteOffset() + 1 - offset;
-        sink.accept(document, element, pointer.toString(), offset, length);
+        pointer.append('/').append(escape(name));
+        if (known && name.equals(field) && value == JsonToken.START_ARRAY && document.streamed < 0) {
+          document.streamed = streamElements(parser, document, pointer.toString(), open, texts, sink);
+          root.set(name, JsonNodeFactory.instance.arrayNode());
+        } else {
+          root.set(name, read(parser, value, pointer, false, positions, open, texts));
+        }
+        known |= before.contains(name);
       }
       open.pop();
       if (parser.nextToken() != null) {
@@ -112,6 +139,36 @@ final class JsonDocument {
     } catch (IOException e) {
       throw failure(file, e, open);
     }
+  }
+
+  /** Hands each element of the array the parser stands at to {@code sink}; how many there were. */
+  private static int streamElements(JsonParser parser, JsonDocument document, String at, Deque<long[]> open,
+      Map<String, JsonNode> texts, ElementSink sink) throws IOException, InputException {
+    JsonLocation start = parser.currentTokenLocation();
+    long[] position = {start.getLineNr(), start.getColumnNr(), ']'};
+    document.positions.put(at, position);
+    open.push(position);
+    StringBuilder pointer = new StringBuilder();
+    int index = 0;
+    JsonToken next;
+    while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (next == null) {
+        throw new JsonParseException(parser, "unexpected end of input");
+      }
+      int offset = next == JsonToken.START_OBJECT ? (int) parser.currentTokenLocation().getByteOffset() : -1;
+      pointer.setLength(0);
+      pointer.append(at).append('/').append(index++);
+      JsonNode element = read(parser, next, pointer, true, document.positions, open, texts);
+      int length = offset < 0 ? 0 : (int) parser.currentTokenLocation().getByteOffset() + 1 - offset;
+      sink.accept(document, element, pointer.toString(), offset, length);
+    }
+    open.pop();
+    return index;
+  }
+
+  /** How many elements were handed to the sink, or -1 when nothing was streamed. */
+  int streamed() {
+    return streamed;
   }
 
   /**

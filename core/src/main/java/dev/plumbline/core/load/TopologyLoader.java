@@ -88,27 +88,47 @@ public final class TopologyLoader {
     CompletableFuture<String> digest = bytes.length < PARALLEL_DIGEST_BYTES
         ? CompletableFuture.completedFuture(sha256(bytes))
         : CompletableFuture.supplyAsync(() -> sha256(bytes));
-    if (startsWithArray(bytes)) {
-      // The common export, an array of resources, is read one resource at a time into the model.
-      TopologyBuilder.Mark mark = builder.mark();
-      int[] count = {0};
-      try {
-        JsonDocument.stream(name, bytes, (document, element, pointer, offset, length) -> {
-          long started = System.nanoTime();
-          ResourceShape.check(document, element, pointer);
-          builder.add(element, document.remembered(pointer), document::remembered,
-              offset < 0 ? null : new JsonSlice(bytes, offset, length));
-          count[0]++;
-          modelNanos += System.nanoTime() - started;
-        });
-        builder.addInput(new InputSource(name, InputShape.ARM_ARRAY.label(), count[0], digest.join()));
+    // The common exports, an array of resources and a Resource Graph result, are read one resource
+    // at a time into the model.
+    JsonDocument.ElementSink sink = (document, element, pointer, offset, length) -> {
+      long started = System.nanoTime();
+      ResourceShape.check(document, element, pointer);
+      builder.add(element, document.remembered(pointer), document::remembered,
+          offset < 0 ? null : new JsonSlice(bytes, offset, length));
+      modelNanos += System.nanoTime() - started;
+    };
+    JsonDocument document = null;
+    byte first = firstByte(bytes);
+    TopologyBuilder.Mark mark = builder.mark();
+    try {
+      if (first == '[') {
+        document = JsonDocument.stream(name, bytes, sink);
+        builder.addInput(new InputSource(name, InputShape.ARM_ARRAY.label(), document.streamed(), digest.join()));
         return InputShape.ARM_ARRAY;
-      } catch (JsonDocument.NotOneValue e) {
-        // Several values one after another: read again as a whole, with the pointers of a sequence.
-        builder.rollback(mark);
       }
+      if (first == '{') {
+        document = JsonDocument.streamField(name, bytes, "data", RESOURCE_GRAPH_MARKS, sink);
+        if (document.streamed() >= 0) {
+          if (shapeOf(document) != InputShape.RESOURCE_GRAPH) {
+            // Not a Resource Graph result after all (a snapshot that happens to hold "data"): read it as a whole.
+            builder.rollback(mark);
+            document = JsonDocument.parse(name, bytes);
+          } else {
+            int count = document.streamed();
+            unreadPages(document, (ObjectNode) document.root(), count, builder);
+            builder.addInput(new InputSource(name, InputShape.RESOURCE_GRAPH.label(), count, digest.join()));
+            return InputShape.RESOURCE_GRAPH;
+          }
+        }
+      }
+    } catch (JsonDocument.NotOneValue e) {
+      // Several values one after another: read again as a whole, with the pointers of a sequence.
+      builder.rollback(mark);
+      document = null;
     }
-    JsonDocument document = JsonDocument.parse(name, bytes);
+    if (document == null) {
+      document = JsonDocument.parse(name, bytes);
+    }
     JsonNode root = document.root();
     InputShape shape = shapeOf(document);
     int count;
@@ -125,13 +145,17 @@ public final class TopologyLoader {
     return shape;
   }
 
-  private static boolean startsWithArray(byte[] bytes) {
+  /** The keys that, before {@code data}, say an object is a Resource Graph result (see {@link #shapeOf}). */
+  private static final java.util.Set<String> RESOURCE_GRAPH_MARKS =
+      java.util.Set.of("count", "totalRecords", "total_records", "skip_token", "$skipToken", "resultTruncated");
+
+  private static byte firstByte(byte[] bytes) {
     for (byte b : bytes) {
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return b == '[';
+        return b;
       }
     }
-    return false;
+    return 0;
   }
 
   private InputShape shapeOf(JsonDocument document) throws InputException {
@@ -189,6 +213,12 @@ public final class TopologyLoader {
     } else {
       throw error(document, "/data", "expected \"data\" to be an array of rows or a table {\"columns\", \"rows\"}; found " + kind(data));
     }
+    unreadPages(document, root, count, builder);
+    return count;
+  }
+
+  /** A gap for the later pages of a Resource Graph result of which {@code count} records were read. */
+  private static void unreadPages(JsonDocument document, ObjectNode root, int count, TopologyBuilder builder) {
     long total = firstNumber(root, "totalRecords", "total_records");
     String skipToken = firstText(root, "$skipToken", "skip_token");
     boolean truncated = "true".equalsIgnoreCase(root.path("resultTruncated").asText(""));
@@ -198,7 +228,6 @@ public final class TopologyLoader {
           + (skipToken.isBlank() ? "" : " (pass the skip token to read them)");
       builder.addGap(new Gap(Gap.Kind.UNREAD, document.file(), "/data", skipToken, reason, document.at("")));
     }
-    return count;
   }
 
   private int addTable(JsonDocument document, JsonNode table, TopologyBuilder builder) throws InputException {

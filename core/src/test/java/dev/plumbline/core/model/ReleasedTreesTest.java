@@ -74,6 +74,43 @@ class ReleasedTreesTest {
   }
 
   @Test
+  void aResourceGraphResultIsStreamedWhenItSaysWhatItIsBeforeItsData() throws Exception {
+    Path file = directory.resolve("graph.json");
+    com.fasterxml.jackson.databind.node.ObjectNode result = JSON.createObjectNode();
+    result.put("totalRecords", resources.size() + 5).put("count", resources.size()).set("data", resources);
+    Files.writeString(file, result.toString(), StandardCharsets.UTF_8);
+
+    Topology topology = new TopologyLoader().load(file);
+
+    assertThat(topology.topLevelResources()).hasSize(resources.size());
+    for (int i = 0; i < resources.size(); i++) {
+      Resource resource = topology.topLevelResources().get(i);
+      assertThat(resource.holdsTree()).as("%s holds its tree", resource).isFalse();
+      assertThat(asRead(resource)).isEqualTo(resources.get(i));
+      assertThat(resource.provenance().pointer()).isEqualTo("/data/" + i);
+    }
+    assertThat(topology.inputs().get(0).resources()).isEqualTo(resources.size());
+    assertThat(topology.gaps()).extracting(Gap::reason)
+        .containsExactly("the Resource Graph result holds " + resources.size() + " of " + (resources.size() + 5)
+            + " records; the later pages were not read");
+  }
+
+  @Test
+  void aResultThatNamesItsKindAfterItsDataIsReadWhole() throws Exception {
+    Path file = directory.resolve("graph.json");
+    com.fasterxml.jackson.databind.node.ObjectNode result = JSON.createObjectNode();
+    result.set("data", resources);
+    result.put("count", resources.size());
+    Files.writeString(file, result.toString(), StandardCharsets.UTF_8);
+
+    Topology topology = new TopologyLoader().load(file);
+
+    assertThat(topology.topLevelResources()).hasSize(resources.size())
+        .allSatisfy(resource -> assertThat(resource.holdsTree()).isTrue());
+    assertThat(topology.gaps()).isEmpty();
+  }
+
+  @Test
   void aSecondValueAfterTheArrayIsReadAsASequenceWithNothingReadTwice() throws Exception {
     Path file = directory.resolve("sequence.json");
     ArrayNode first = JSON.createArrayNode();
